@@ -1,0 +1,72 @@
+//! Footings: the parts of a table section should add up to its total
+//! (General and administrative + Research and development + Acquired
+//! in-process R&D = Total operating expenses). A footing that fails points
+//! the analyst at a misread number or a typo in the filing.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::ingest::text_table::{CellContent, RowKind, TextTable};
+
+/// One column of one section checked against its total row.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Footing {
+    pub total_label: String,
+    pub column: String,
+    pub parts: Vec<String>,
+    /// Sum of the parts, as printed (before the table's scale).
+    pub sum: Decimal,
+    /// The total as printed.
+    pub total: Decimal,
+    /// Span of the total's printed value.
+    pub span: [usize; 2],
+    pub adds_up: bool,
+}
+
+/// Checks every section that opens with a heading ending in ':' and closes
+/// with a row labelled "Total …". Sections without such a heading (the
+/// "selected data" of a press release lists only some lines) are not
+/// checked, since their parts are not all printed.
+pub fn footings(table: &TextTable) -> Vec<Footing> {
+    let mut found = Vec::new();
+    let rows = &table.rows;
+    for (h, heading) in rows.iter().enumerate() {
+        if heading.kind != RowKind::Heading || !heading.label.ends_with(':') {
+            continue;
+        }
+        let section = &rows[h + 1..];
+        let Some(total_at) = section.iter().position(|r| {
+            r.kind == RowKind::Heading || (r.kind == RowKind::Values && r.label.to_lowercase().starts_with("total"))
+        }) else {
+            continue;
+        };
+        let total = &section[total_at];
+        let parts: Vec<_> = section[..total_at].iter().filter(|r| r.kind == RowKind::Values).collect();
+        if total.kind != RowKind::Values || parts.len() < 2 {
+            continue;
+        }
+        for (c, column) in table.columns.iter().enumerate() {
+            let Some(total_cell) = &total.cells[c] else { continue };
+            let CellContent::Amount(total_amount) = total_cell.content else { continue };
+            let sum: Decimal = parts
+                .iter()
+                .filter_map(|r| match r.cells[c].as_ref().map(|cell| cell.content) {
+                    Some(CellContent::Amount(a)) => Some(a.value),
+                    _ => None,
+                })
+                .sum();
+            let last_digit = Decimal::new(1, total_amount.decimals);
+            let tolerance = last_digit * Decimal::from(parts.len()) / Decimal::TWO;
+            found.push(Footing {
+                total_label: total.label.clone(),
+                column: column.heading.clone(),
+                parts: parts.iter().map(|r| r.label.clone()).collect(),
+                sum,
+                total: total_amount.value,
+                span: [total_cell.span.start, total_cell.span.end],
+                adds_up: (sum - total_amount.value).abs() <= tolerance,
+            });
+        }
+    }
+    found
+}

@@ -1,0 +1,89 @@
+//! Extraction: from a document's structure to facts with provenance.
+//!
+//! Tables give most facts; prose gives the figures a release states in
+//! sentences. Every fact records the span of its number so the text view
+//! can show where it came from. Nothing is guessed: what cannot be read
+//! with confidence becomes a warning with its span.
+
+pub mod footing;
+pub mod period;
+pub mod prose;
+pub mod rules;
+pub mod scale;
+pub mod table_facts;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::fact::{Fact, Warning};
+use crate::ingest::{self, text_table, Document, IngestError, Markup};
+pub use footing::Footing;
+use prose::ProsePatterns;
+pub use rules::Rules;
+
+/// A document with everything extracted from it.
+#[derive(Clone, Debug)]
+pub struct ExtractedDocument {
+    pub document: Document,
+    pub facts: Vec<Fact>,
+    pub warnings: Vec<Warning>,
+    pub footings: Vec<Footing>,
+}
+
+/// The label rules and what is compiled from them, built once and shared
+/// by every extraction.
+pub struct Extractor {
+    rules: Rules,
+    prose: ProsePatterns,
+}
+
+impl Extractor {
+    pub fn new(rules: Rules) -> Extractor {
+        let prose = ProsePatterns::new(&rules);
+        Extractor { rules, prose }
+    }
+
+    /// The extractor with the rules shipped in `assets/concepts.toml`.
+    pub fn builtin() -> &'static Extractor {
+        static BUILTIN: std::sync::LazyLock<Extractor> = std::sync::LazyLock::new(|| {
+            Extractor::new(Rules::parse(rules::DEFAULT_RULES).expect("the shipped concept rules are valid"))
+        });
+        &BUILTIN
+    }
+
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
+    pub fn extract(&self, document: Document) -> ExtractedDocument {
+        let mut facts = Vec::new();
+        let mut warnings = Vec::new();
+        let mut footings = Vec::new();
+        if document.markup == Markup::Html {
+            warnings.push(Warning::new(format!(
+                "{}: HTML documents are shown as text; their tables are not extracted yet",
+                document.name
+            )));
+        }
+        let tables = text_table::find_tables(&document.text, &document.lines);
+        for table in &tables {
+            table_facts::table_facts(&document, table, &self.rules, &mut facts, &mut warnings);
+            footings.extend(footing::footings(table));
+        }
+        let table_lines: Vec<_> = tables.iter().map(|t| t.lines.clone()).collect();
+        prose::prose_facts(&document, &table_lines, &self.rules, &self.prose, &mut facts, &mut warnings);
+        ExtractedDocument { document, facts, warnings, footings }
+    }
+
+    /// Reads a file and extracts every document in it.
+    pub fn extract_path(&self, path: &Path) -> Result<Vec<ExtractedDocument>, IngestError> {
+        Ok(ingest::load(path)?.into_iter().map(|d| self.extract(d)).collect())
+    }
+
+    /// Extracts many files on all cores; each file's result stands alone, so
+    /// one bad file does not stop the others. Results keep the input order.
+    pub fn extract_paths(&self, paths: &[PathBuf]) -> Vec<(PathBuf, Result<Vec<ExtractedDocument>, IngestError>)> {
+        paths.par_iter().map(|p| (p.clone(), self.extract_path(p))).collect()
+    }
+}

@@ -1,0 +1,231 @@
+//! Label rules: which row labels and prose subjects name which concept.
+//!
+//! The rules are data (`assets/concepts.toml`), so an analyst can read why
+//! a row was or was not taken and add the labels of their own filings.
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::fact::Unit;
+
+/// The rules shipped with Exhibit.
+pub const DEFAULT_RULES: &str = include_str!("../../assets/concepts.toml");
+
+#[derive(Debug, thiserror::Error)]
+pub enum RulesError {
+    #[error("the concept rules cannot be read: {0}")]
+    Syntax(#[from] toml::de::Error),
+    #[error("concept {concept}: pattern {pattern:?} is not a valid regular expression: {source}")]
+    Pattern { concept: String, pattern: String, source: regex::Error },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PeriodKind {
+    Duration,
+    Instant,
+}
+
+/// One concept and how filings name it.
+#[derive(Debug)]
+pub struct ConceptRule {
+    pub name: String,
+    pub unit: Unit,
+    pub period: PeriodKind,
+    pub charted: bool,
+    pub additive: bool,
+    /// Expenses: positive even where a filing prints them in parentheses.
+    pub positive: bool,
+    labels: Vec<String>,
+    patterns: Vec<Regex>,
+    exclude: Vec<String>,
+    negative: Vec<Regex>,
+    pub prose: Vec<String>,
+}
+
+impl ConceptRule {
+    fn matches(&self, label: &str) -> bool {
+        !self.exclude.iter().any(|e| label.contains(e.as_str()))
+            && (self.labels.iter().any(|l| l == label) || self.patterns.iter().any(|p| p.is_match(label)))
+    }
+
+    /// True when the label names a loss or deficit, whose amount is
+    /// negative even when printed without parentheses.
+    pub fn label_is_negative(&self, label: &str) -> bool {
+        self.negative.iter().any(|p| p.is_match(label))
+    }
+
+    /// True when a prose subject (already normalised) names this concept.
+    pub fn excludes(&self, text: &str) -> bool {
+        self.exclude.iter().any(|e| text.contains(e.as_str()))
+    }
+}
+
+/// All concept rules, in file order.
+#[derive(Debug)]
+pub struct Rules {
+    pub concepts: Vec<ConceptRule>,
+}
+
+#[derive(Deserialize)]
+struct RulesFile {
+    concept: Vec<ConceptEntry>,
+}
+
+#[derive(Deserialize)]
+struct ConceptEntry {
+    name: String,
+    unit: Unit,
+    period: PeriodKind,
+    #[serde(default)]
+    charted: bool,
+    #[serde(default)]
+    additive: bool,
+    #[serde(default)]
+    positive: bool,
+    #[serde(default)]
+    labels: Vec<String>,
+    #[serde(default)]
+    patterns: Vec<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    #[serde(default)]
+    negative: Vec<String>,
+    #[serde(default)]
+    prose: Vec<String>,
+}
+
+impl Rules {
+    pub fn parse(source: &str) -> Result<Rules, RulesError> {
+        let file: RulesFile = toml::from_str(source)?;
+        let concepts = file
+            .concept
+            .into_iter()
+            .map(|entry| {
+                let compile = |patterns: &[String]| -> Result<Vec<Regex>, RulesError> {
+                    patterns
+                        .iter()
+                        .map(|p| {
+                            Regex::new(p).map_err(|source| RulesError::Pattern { concept: entry.name.clone(), pattern: p.clone(), source })
+                        })
+                        .collect()
+                };
+                Ok::<_, RulesError>(ConceptRule {
+                    patterns: compile(&entry.patterns)?,
+                    negative: compile(&entry.negative)?,
+                    labels: entry.labels.iter().map(|l| normalize_label(l)).collect(),
+                    exclude: entry.exclude.iter().map(|l| normalize_label(l)).collect(),
+                    prose: entry.prose.iter().map(|l| normalize_label(l)).collect(),
+                    name: entry.name,
+                    unit: entry.unit,
+                    period: entry.period,
+                    charted: entry.charted,
+                    additive: entry.additive,
+                    positive: entry.positive,
+                })
+            })
+            .collect::<Result<_, RulesError>>()?;
+        Ok(Rules { concepts })
+    }
+
+    /// The rules shipped in `assets/concepts.toml`.
+    pub fn builtin() -> &'static Rules {
+        super::Extractor::builtin().rules()
+    }
+
+    /// The concept a normalised row label names, if any.
+    pub fn concept_for_label(&self, normalized_label: &str) -> Option<&ConceptRule> {
+        self.concepts.iter().find(|c| c.matches(normalized_label))
+    }
+
+    pub fn concept(&self, name: &str) -> Option<&ConceptRule> {
+        self.concepts.iter().find(|c| c.name == name)
+    }
+}
+
+/// Lower case, single spaces, straight quotes, no trailing colon, footnote
+/// marks or leader dots.
+pub fn normalize_label(label: &str) -> String {
+    let mut text = label.replace(['\u{2019}', '\u{2018}', '`'], "'").to_lowercase();
+    loop {
+        let trimmed = text.trim_end_matches([' ', ':', '.', '*']).to_owned();
+        let without_marker = strip_footnote_marker(&trimmed);
+        if without_marker.len() == text.len() {
+            break;
+        }
+        text = without_marker;
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn strip_footnote_marker(text: &str) -> String {
+    for (open, close) in [("<f", ">"), ("(", ")")] {
+        if let Some(at) = text.rfind(open) {
+            let inner = &text[at + open.len()..];
+            if let Some(number) = inner.strip_suffix(close) {
+                if !number.is_empty() && number.len() <= 2 && number.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase() && open == "(" && number.len() == 1) {
+                    return text[..at].to_owned();
+                }
+            }
+        }
+    }
+    text.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn concept(label: &str) -> Option<&'static str> {
+        Rules::builtin().concept_for_label(&normalize_label(label)).map(|c| c.name.as_str())
+    }
+
+    #[test]
+    fn labels_find_their_concepts() {
+        assert_eq!(concept("Net loss"), Some("NetIncomeLoss"));
+        assert_eq!(concept("Net income (loss)"), Some("NetIncomeLoss"));
+        assert_eq!(concept("Net loss attributable to EpiCept Corporation"), Some("NetIncomeLoss"));
+        assert_eq!(concept("Cash and cash equivalents"), Some("CashAndCashEquivalentsAtCarryingValue"));
+        assert_eq!(concept("Total costs and expenses"), Some("OperatingExpenses"));
+        assert_eq!(concept("Total operating expenses:"), Some("OperatingExpenses"));
+        assert_eq!(concept("Revenue"), Some("Revenues"));
+        assert_eq!(concept("Basic and diluted net loss per share"), Some("EarningsPerShareBasicAndDiluted"));
+        assert_eq!(concept("Net loss per share, basic and diluted"), Some("EarningsPerShareBasicAndDiluted"));
+        assert_eq!(
+            concept("Weighted average common shares outstanding"),
+            Some("WeightedAverageNumberOfSharesOutstandingBasicAndDiluted")
+        );
+        assert_eq!(concept("Total stockholders\u{2019} deficit"), Some("StockholdersEquity"));
+        assert_eq!(concept("Loss attributable to common stockholders"), Some("NetIncomeLossAvailableToCommonStockholdersBasic"));
+        assert_eq!(concept("Net loss (1)"), Some("NetIncomeLoss"));
+    }
+
+    #[test]
+    fn traps_are_not_taken() {
+        for label in [
+            "Net loss attributable to noncontrolling interests",
+            "Net loss attributable to common stockholders",
+            "Cash and marketable securities",
+            "Restricted cash",
+            "Cash and cash equivalents at end of period",
+            "Operating expenses",
+            "Deferred revenue",
+            "Cost of revenue",
+            "Comprehensive loss",
+            "Total liabilities and stockholders' deficit",
+            "Loss from continuing operations",
+        ] {
+            let found = concept(label);
+            assert!(
+                !matches!(found, Some("NetIncomeLoss" | "CashAndCashEquivalentsAtCarryingValue" | "OperatingExpenses" | "Revenues" | "StockholdersEquity")),
+                "{label} gave {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_user_file_with_a_bad_pattern_is_refused_with_its_name() {
+        let err = Rules::parse("[[concept]]\nname = \"X\"\nunit = \"USD\"\nperiod = \"duration\"\npatterns = [\"(\"]\n").unwrap_err();
+        assert!(err.to_string().contains("concept X"), "{err}");
+    }
+}

@@ -1,0 +1,181 @@
+//! The fact: one number a filing states, with the period it covers, its unit
+//! and the exact characters it came from. Everything downstream (ledger,
+//! chart, CLI) speaks in these terms, so they live apart from any one stage.
+
+use chrono::{Datelike, Months, NaiveDate};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The stretch of time a fact covers: a duration for flows (net loss over a
+/// quarter), an instant for balances (cash at a date).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Period {
+    Duration { start: NaiveDate, end: NaiveDate },
+    Instant { instant: NaiveDate },
+}
+
+impl Period {
+    /// A duration of `months` ending on `end`. A period ending on the last day
+    /// of a month starts on the first day of a month ("three months ended
+    /// June 30" is April 1 – June 30), otherwise on the day after the same
+    /// date `months` earlier.
+    pub fn months_ending(months: u32, end: NaiveDate) -> Period {
+        let start = if is_month_end(end) {
+            let first_of_month = end.with_day(1).unwrap_or(end);
+            first_of_month
+                .checked_sub_months(Months::new(months.saturating_sub(1)))
+                .unwrap_or(first_of_month)
+        } else {
+            end.checked_sub_months(Months::new(months))
+                .and_then(|d| d.succ_opt())
+                .unwrap_or(end)
+        };
+        Period::Duration { start, end }
+    }
+
+    /// A duration of `weeks` ending on `end`: start = end − 7·weeks + 1 day.
+    pub fn weeks_ending(weeks: u32, end: NaiveDate) -> Period {
+        let start = end - chrono::Duration::days(7 * i64::from(weeks) - 1);
+        Period::Duration { start, end }
+    }
+
+    pub fn end(&self) -> NaiveDate {
+        match *self {
+            Period::Duration { end, .. } => end,
+            Period::Instant { instant } => instant,
+        }
+    }
+
+    pub fn is_instant(&self) -> bool {
+        matches!(self, Period::Instant { .. })
+    }
+
+    /// Length in whole months (0 for an instant), rounding 13 weeks to 3.
+    pub fn months(&self) -> u32 {
+        match *self {
+            Period::Instant { .. } => 0,
+            Period::Duration { start, end } => {
+                let days = (end - start).num_days() + 1;
+                (days as f64 / 30.4375).round().max(0.0) as u32
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Period {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Period::Duration { start, end } => write!(f, "{start} – {end}"),
+            Period::Instant { instant } => write!(f, "at {instant}"),
+        }
+    }
+}
+
+pub fn is_month_end(date: NaiveDate) -> bool {
+    date.succ_opt().is_none_or(|next| next.month() != date.month())
+}
+
+/// What a value counts: money, money per share, or a number of shares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Unit {
+    #[serde(rename = "USD")]
+    Usd,
+    #[serde(rename = "USD/share")]
+    UsdPerShare,
+    #[serde(rename = "shares")]
+    Shares,
+}
+
+impl Unit {
+    /// Only money is printed in the table's scale; per-share amounts and
+    /// share counts are always printed in full.
+    pub fn takes_table_scale(self) -> bool {
+        self == Unit::Usd
+    }
+}
+
+/// Where in the document the fact was found; also its rank when several
+/// places state the same quarter (inline XBRL over table over prose).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    Prose,
+    Table,
+    Ixbrl,
+}
+
+/// One extracted number with full provenance.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    pub concept: String,
+    /// The row label (tables) or the phrase that named it (prose).
+    pub label: String,
+    pub period: Period,
+    /// Full units after scale: USD, USD/share or shares.
+    pub value: Decimal,
+    pub unit: Unit,
+    pub origin: Origin,
+    /// Byte range of the number in the document's text.
+    pub span: [usize; 2],
+    /// The number exactly as printed, e.g. `(7,321)` or `$7.3 million`.
+    pub text: String,
+    /// The column heading (tables) or the period phrase (prose).
+    pub column: String,
+    /// Power of ten the printed number was multiplied by (3 for thousands).
+    pub scale: u32,
+    /// Half the unit of the last printed digit, in full units: how far the
+    /// true value may be from `value` (500 for a figure in thousands).
+    pub rounding: Decimal,
+    /// Anything the extractor did beyond reading the number, said plainly.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub note: Option<String>,
+}
+
+/// Something the extractor saw but would not turn into a fact.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub span: Option<[usize; 2]>,
+}
+
+impl Warning {
+    pub fn new(message: impl Into<String>) -> Self {
+        Warning { message: message.into(), span: None }
+    }
+
+    pub fn at(message: impl Into<String>, span: [usize; 2]) -> Self {
+        Warning { message: message.into(), span: Some(span) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn three_months_ended_june_30_starts_april_1() {
+        let p = Period::months_ending(3, date(2006, 6, 30));
+        assert_eq!(p, Period::Duration { start: date(2006, 4, 1), end: date(2006, 6, 30) });
+        assert_eq!(p.months(), 3);
+    }
+
+    #[test]
+    fn year_ended_mid_month_starts_the_day_after() {
+        let p = Period::months_ending(12, date(2006, 9, 15));
+        assert_eq!(p, Period::Duration { start: date(2005, 9, 16), end: date(2006, 9, 15) });
+    }
+
+    #[test]
+    fn thirteen_weeks_counts_days() {
+        let p = Period::weeks_ending(13, date(2006, 7, 1));
+        assert_eq!(p, Period::Duration { start: date(2006, 4, 2), end: date(2006, 7, 1) });
+        assert_eq!(p.months(), 3);
+        assert_eq!(Period::weeks_ending(52, date(2006, 12, 30)).months(), 12);
+    }
+}

@@ -1,0 +1,72 @@
+//! What a plain exhibit says about itself when no submission header does:
+//! the form ("EXHIBIT 99.1"), the company ("EpiCept Corporation (Nasdaq:
+//! EPCT)") and the dateline date ("(AUGUST 2, 2006)").
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::calendar::{month_number, MONTH_PATTERN};
+
+const HEAD_BYTES: usize = 12_000;
+
+static EXHIBIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*exhibit\s+(\d+(?:\.\d+)?)\s*$").expect("exhibit pattern"));
+static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b((?:[A-Z][\w&'-]*\s+){0,4}?[A-Z][\w&'-]*),?\s+(Corporation|Incorporated|Inc\.?|Corp\.?|Company|Ltd\.?|Limited|plc|PLC|N\.V\.|S\.A\.|AG|LLC|L\.P\.|Holdings)\s*\(",
+    )
+    .expect("company pattern")
+});
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b({MONTH_PATTERN})\s+(\d{{1,2}}),\s*(\d{{4}})\b")).expect("dateline pattern")
+});
+
+/// The form of an exhibit from its first lines ("EXHIBIT 99.1" → "EX-99.1").
+pub fn exhibit_form(text: &str) -> Option<String> {
+    text.lines()
+        .filter(|line| !line.trim().is_empty())
+        .take(3)
+        .find_map(|line| EXHIBIT.captures(line).map(|c| format!("EX-{}", &c[1])))
+}
+
+/// The company a press release is about: the first "Name Corporation (" in
+/// its opening, where releases name the issuer before its ticker.
+pub fn company_name(text: &str) -> Option<String> {
+    let head = &text[..super::submission::floor_char_boundary(text, HEAD_BYTES)];
+    let found = COMPANY.captures(head)?;
+    let words: Vec<&str> = found[1].split_whitespace().collect();
+    Some(format!("{} {}", words.join(" "), &found[2]))
+}
+
+/// The first written date in the opening of the text: a release's dateline.
+pub fn dateline(text: &str) -> Option<NaiveDate> {
+    let head = &text[..super::submission::floor_char_boundary(text, HEAD_BYTES)];
+    DATELINE.captures_iter(head).find_map(|c| {
+        let month = month_number(&c[1])?;
+        NaiveDate::from_ymd_opt(c[3].parse().ok()?, month, c[2].parse().ok()?)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OPENING: &str = "EXHIBIT 99.1\n   CONTACTS\n   EPICEPT CORPORATION\n\n\
+ENGLEWOOD CLIFFS, NJ - (AUGUST 2, 2006) - EpiCept Corporation (Nasdaq and OMX\nStockholm: EPCT) today announced";
+
+    #[test]
+    fn release_opening_gives_form_company_and_date() {
+        assert_eq!(exhibit_form(OPENING).as_deref(), Some("EX-99.1"));
+        assert_eq!(company_name(OPENING).as_deref(), Some("EpiCept Corporation"));
+        assert_eq!(dateline(OPENING), NaiveDate::from_ymd_opt(2006, 8, 2));
+    }
+
+    #[test]
+    fn nothing_is_invented() {
+        assert_eq!(exhibit_form("Dear shareholders"), None);
+        assert_eq!(company_name("the company (the \"Company\")"), None);
+        assert_eq!(dateline("no dates here 2006"), None);
+    }
+}

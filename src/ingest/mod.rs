@@ -1,0 +1,150 @@
+//! Ingest: from a path to documents of decoded text with a line model.
+//!
+//! This is the only stage that touches the file system. It refuses what is
+//! not a filing with a reason a person can act on, decodes old encodings,
+//! and splits full EDGAR submissions into their documents. It never writes.
+
+pub mod decode;
+pub mod lines;
+pub mod metadata;
+pub mod submission;
+pub mod text_table;
+pub mod token;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+pub use decode::Encoding;
+pub use lines::LineIndex;
+
+/// Files larger than this are refused: the largest EDGAR submissions with
+/// exhibits run to tens of megabytes, and a bigger file is not a filing.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Why a file could not be taken in; each names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("{path}: cannot be read: {source}")]
+    Unreadable { path: PathBuf, source: std::io::Error },
+    #[error("{path}: the file is empty")]
+    Empty { path: PathBuf },
+    #[error("{path}: the file is {size} bytes, over the {limit}-byte limit for a filing")]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error("{path}: not a text filing (binary content)")]
+    Binary { path: PathBuf },
+}
+
+/// How the document's text is marked up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Markup {
+    Text,
+    Html,
+}
+
+/// One document of a filing: an exhibit file, or one `<DOCUMENT>` of a
+/// submission. Spans of facts are byte offsets into `text`.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The file as the user named it.
+    pub path: PathBuf,
+    /// The document's own name: the file name, or a submission's `<FILENAME>`.
+    pub name: String,
+    pub form: Option<String>,
+    pub company: Option<String>,
+    pub cik: Option<String>,
+    pub period_of_report: Option<NaiveDate>,
+    /// Filing date, or the release's dateline when there is no header.
+    pub date: Option<NaiveDate>,
+    pub fiscal_year_end: Option<(u32, u32)>,
+    pub markup: Markup,
+    pub encoding: Encoding,
+    pub text: String,
+    pub lines: LineIndex,
+}
+
+/// Reads a file and splits it into documents.
+pub fn load(path: &Path) -> Result<Vec<Document>, IngestError> {
+    let size = std::fs::metadata(path)
+        .map_err(|source| IngestError::Unreadable { path: path.to_owned(), source })?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(IngestError::TooLarge { path: path.to_owned(), size, limit: MAX_FILE_BYTES });
+    }
+    let bytes = std::fs::read(path).map_err(|source| IngestError::Unreadable { path: path.to_owned(), source })?;
+    from_bytes(path, &bytes)
+}
+
+/// Splits bytes already in memory into documents, as `load` does for a file.
+pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Document>, IngestError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(IngestError::Empty { path: path.to_owned() });
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(IngestError::TooLarge { path: path.to_owned(), size: bytes.len() as u64, limit: MAX_FILE_BYTES });
+    }
+    if decode::looks_binary(bytes) {
+        return Err(IngestError::Binary { path: path.to_owned() });
+    }
+    let (text, encoding) = decode::decode(bytes);
+    let file_name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    if submission::is_submission(&text) {
+        Ok(split_submission(path, &file_name, &text, encoding))
+    } else {
+        Ok(vec![plain_document(path, file_name, text, encoding)])
+    }
+}
+
+fn plain_document(path: &Path, name: String, text: String, encoding: Encoding) -> Document {
+    Document {
+        path: path.to_owned(),
+        form: metadata::exhibit_form(&text),
+        company: metadata::company_name(&text),
+        cik: None,
+        period_of_report: None,
+        date: metadata::dateline(&text),
+        fiscal_year_end: None,
+        markup: markup_of(&text),
+        encoding,
+        lines: LineIndex::new(&text),
+        name,
+        text,
+    }
+}
+
+fn split_submission(path: &Path, file_name: &str, text: &str, encoding: Encoding) -> Vec<Document> {
+    let header = submission::parse_header(text);
+    let blocks = submission::split_documents(text);
+    blocks
+        .into_iter()
+        .enumerate()
+        .map(|(i, block)| {
+            let body = text[block.text].to_owned();
+            let name = block.filename.unwrap_or_else(|| format!("{file_name} #{}", i + 1));
+            Document {
+                path: path.to_owned(),
+                name,
+                form: block.form.or_else(|| header.form.clone()),
+                company: metadata::company_name(&body).or_else(|| header.company.clone()),
+                cik: header.cik.clone(),
+                period_of_report: header.period_of_report,
+                date: header.filed.or_else(|| metadata::dateline(&body)),
+                fiscal_year_end: header.fiscal_year_end,
+                markup: markup_of(&body),
+                encoding,
+                lines: LineIndex::new(&body),
+                text: body,
+            }
+        })
+        .collect()
+}
+
+fn markup_of(text: &str) -> Markup {
+    let head = &text[..submission::floor_char_boundary(text, 4096)].to_ascii_lowercase();
+    if head.contains("<html") || head.contains("<body") || head.contains("<div") || head.contains("<p ") {
+        Markup::Html
+    } else {
+        Markup::Text
+    }
+}
