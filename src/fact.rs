@@ -113,6 +113,7 @@ pub struct Fact {
     pub label: String,
     pub period: Period,
     /// Full units after scale: USD, USD/share or shares.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub value: Decimal,
     pub unit: Unit,
     pub origin: Origin,
@@ -126,6 +127,7 @@ pub struct Fact {
     pub scale: u32,
     /// Half the unit of the last printed digit, in full units: how far the
     /// true value may be from `value` (500 for a figure in thousands).
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub rounding: Decimal,
     /// Anything the extractor did beyond reading the number, said plainly.
     #[serde(skip_serializing_if = "Option::is_none", default)]

@@ -7,6 +7,7 @@
 //! for scripts. Nothing here knows about a window.
 
 pub mod calendar;
+pub mod cli;
 pub mod extract;
 pub mod fact;
 pub mod ingest;

@@ -15,8 +15,10 @@ pub struct Footing {
     pub column: String,
     pub parts: Vec<String>,
     /// Sum of the parts, as printed (before the table's scale).
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub sum: Decimal,
     /// The total as printed.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub total: Decimal,
     /// Span of the total's printed value.
     pub span: [usize; 2],

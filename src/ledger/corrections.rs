@@ -1,0 +1,78 @@
+//! Hand corrections. A correction is keyed by what the number means
+//! (company, concept, period), not by where it was printed, so it survives
+//! re-opening and re-extraction of the filing. The original value, the time
+//! and the analyst's note stay on record.
+
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::fact::Period;
+
+/// What a value means, independent of where it is printed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct FactKey {
+    /// The company key (see `company::company_key`).
+    pub company: String,
+    pub concept: String,
+    pub period: Period,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Correction {
+    pub key: FactKey,
+    #[serde(with = "rust_decimal::serde::arbitrary_precision")]
+    pub value: Decimal,
+    /// The value the filings gave when the correction was made.
+    #[serde(with = "rust_decimal::serde::arbitrary_precision_option")]
+    #[serde(default)]
+    pub original: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub note: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+/// The corrections in force, at most one per key.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Corrections {
+    entries: Vec<Correction>,
+}
+
+impl Corrections {
+    /// Puts a correction in force; returns the one it replaces. A
+    /// correction of a correction keeps the first original on record.
+    pub fn apply(&mut self, mut correction: Correction) -> Option<Correction> {
+        match self.entries.iter_mut().find(|c| c.key == correction.key) {
+            Some(existing) => {
+                correction.original = existing.original;
+                Some(std::mem::replace(existing, correction))
+            }
+            None => {
+                self.entries.push(correction);
+                None
+            }
+        }
+    }
+
+    /// Withdraws the correction of a key; returns it.
+    pub fn revert(&mut self, key: &FactKey) -> Option<Correction> {
+        let at = self.entries.iter().position(|c| &c.key == key)?;
+        Some(self.entries.remove(at))
+    }
+
+    pub fn get(&self, key: &FactKey) -> Option<&Correction> {
+        self.entries.iter().find(|c| &c.key == key)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Correction> {
+        self.entries.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
