@@ -34,10 +34,13 @@ pub fn table_facts(document: &Document, table: &TextTable, rules: &Rules, facts:
                 CellContent::Nil => (Decimal::ZERO, 0),
             };
             let Some(period) = periods[c] else {
-                warnings.push(Warning::at(
-                    format!("{} {}: the column heading {:?} states no period, so the value is not taken", row.label, cell.text, table.columns[c].heading),
-                    span,
-                ));
+                let heading = &table.columns[c].heading;
+                let why = if heading.is_empty() {
+                    "its column has no heading that states a period".to_owned()
+                } else {
+                    format!("its column heading {heading:?} states no period")
+                };
+                warnings.push(Warning::at(format!("{} {}: {why}, so the value is not taken", row.label, cell.text), span));
                 continue;
             };
             if !period_fits(rule, &period) {

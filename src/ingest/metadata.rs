@@ -20,7 +20,7 @@ static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("company pattern")
 });
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b({MONTH_PATTERN})\s+(\d{{1,2}}),\s*(\d{{4}})\b")).expect("dateline pattern")
+    Regex::new(&format!(r"(?i)\b({MONTH_PATTERN})[ \t]+(\d{{1,2}}),[ \t]*(\d{{4}})\b")).expect("dateline pattern")
 });
 
 /// The form of an exhibit from its first lines ("EXHIBIT 99.1" → "EX-99.1").

@@ -7,6 +7,9 @@
 //! text nearest to it. Labels that wrap onto a second line are joined.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::lines::LineIndex;
 use super::token::{tokenize, Amount, Token, TokenKind};
@@ -148,8 +151,7 @@ fn shape_of(line: &str) -> Shape {
     if is_rule(trimmed) {
         return Shape::Rule;
     }
-    let indent = line.len() - line.trim_start().len();
-    let text = Shape::Text { indent, len: trimmed.len() };
+    let text = Shape::Text { indent: indent_cols(line), len: trimmed.len() };
     let could_hold_values = trimmed.bytes().any(|b| b.is_ascii_digit() || b == b'-') || trimmed.contains('\u{2014}');
     if !could_hold_values {
         return text;
@@ -159,6 +161,13 @@ fn shape_of(line: &str) -> Shape {
         Some(split) if !(split == 0 && is_year_line(&tokens)) => Shape::Data { tokens, split },
         _ => text,
     }
+}
+
+/// Leading white space in character columns, tabs to the next multiple of 8.
+fn indent_cols(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| c.is_whitespace())
+        .fold(0, |col, c| if c == '\t' { (col / 8 + 1) * 8 } else { col + 1 })
 }
 
 fn is_rule(trimmed: &str) -> bool {
@@ -276,8 +285,12 @@ fn build_table(
     Some(TextTable { lines: body, context_lines, columns, rows })
 }
 
+/// How far apart the digit ends of one column may stray: typed tables keep
+/// columns eight or more characters apart, misaligned rows a few.
+const COLUMN_EDGE_SLACK: usize = 4;
+
 /// Columns are where the digits of the body's amounts end, grouped when
-/// within two characters of each other.
+/// within a few characters of each other.
 fn find_columns(body: &[Shape]) -> Vec<TableColumn> {
     let mut edges: Vec<(usize, usize)> = body
         .iter()
@@ -293,7 +306,7 @@ fn find_columns(body: &[Shape]) -> Vec<TableColumn> {
     let mut columns = Vec::new();
     let mut group: Vec<(usize, usize)> = Vec::new();
     for edge in edges {
-        if group.last().is_some_and(|&(last, _)| edge.0 > last + 2) {
+        if group.last().is_some_and(|&(last, _)| edge.0 > last + COLUMN_EDGE_SLACK) {
             columns.push(column_of(&group));
             group.clear();
         }
@@ -343,14 +356,24 @@ fn segments(line: &str) -> Vec<Segment> {
 
 const MAX_HEADING_DISTANCE: usize = 40;
 
+/// Heading text that reaches this far left of the first column, and does
+/// not speak of periods, is the table's centred title ("SELECTED BALANCE
+/// SHEET DATA"), not a column heading.
+const TITLE_OVERHANG_COLS: usize = 8;
+
+/// Heading text about periods: dates, years, "months ended", "as of".
+static PERIOD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\d|\b(end(ed|ing)|months?|weeks?|years?|quarters?|fiscal|as of|periods?|jan|feb|mar|apr|may|june?|july?|aug|sept?|oct|nov|dec)\b")
+        .expect("period words")
+});
+
 /// Gives each column the segment of this heading line nearest to it, so a
 /// heading centred over two columns lands on both.
 fn assign_heading_line(columns: &mut [TableColumn], line: &str) {
-    let label_area_end = columns[0].left_col.saturating_sub(2);
-    let segments: Vec<Segment> = segments(line)
-        .into_iter()
-        .filter(|s| s.end_col > label_area_end && !s.text.starts_with('<') && !is_scale_note(&s.text))
-        .collect();
+    let label_area_end = columns[0].left_col.saturating_sub(TITLE_OVERHANG_COLS);
+    let is_title = |s: &Segment| s.start_col < label_area_end && !PERIOD_WORDS.is_match(&s.text);
+    let segments: Vec<Segment> =
+        segments(line).into_iter().filter(|s| !s.text.starts_with('<') && !is_scale_note(&s.text) && !is_title(s)).collect();
     for column in columns.iter_mut() {
         let center = (column.left_col + column.right_col) / 2;
         let nearest = segments

@@ -73,18 +73,24 @@ pub fn tokenize(line: &str) -> Vec<Token> {
     tokens
 }
 
+/// Makes a token; an amount's range stops before a footnote marker glued
+/// to it (`112,804<F1>`), so that the span is the number alone.
 fn make_token(text: &str, start: usize, start_col: usize, end_col: usize) -> Token {
     let kind = classify(text);
-    let trailing = match kind {
-        TokenKind::Amount(_) => text.chars().rev().take_while(|c| !c.is_ascii_digit()).count(),
-        _ => 0,
+    let (printed, trailing) = match kind {
+        TokenKind::Amount(_) => {
+            let printed = strip_footnote(text);
+            (printed, printed.chars().rev().take_while(|c| !c.is_ascii_digit()).count())
+        }
+        _ => (text, 0),
     };
+    let marker_cols = text[printed.len()..].chars().count();
     Token {
         start,
-        end: start + text.len(),
+        end: start + printed.len(),
         start_col,
-        end_col,
-        digits_end_col: end_col - trailing,
+        end_col: end_col - marker_cols,
+        digits_end_col: end_col - marker_cols - trailing,
         kind,
     }
 }
@@ -204,6 +210,9 @@ mod tests {
         assert!(matches!(kinds[5], TokenKind::Footnote));
         assert_eq!(tokens[2].start_col, 18, "the tab after column 8 advances to 16, then two spaces");
         assert_eq!(tokens[3].end_col - tokens[3].digits_end_col, 1, "closing parenthesis hangs");
+        let glued = tokenize("Total  112,804<F1>");
+        assert_eq!(&"Total  112,804<F1>"[glued[1].start..glued[1].end], "112,804");
+        assert_eq!(glued[1].digits_end_col, 14);
     }
 
     #[test]
