@@ -1,0 +1,146 @@
+//! `exhibit extract` as scripts use it: the JSON and CSV shapes, exit codes,
+//! and a batch that carries on past files it cannot read.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn exhibit(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_exhibit")).args(args).output().unwrap()
+}
+
+fn sample(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples").join(name).display().to_string()
+}
+
+fn samples() -> Vec<String> {
+    let mut paths: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| p.display().to_string())
+        .collect();
+    paths.sort();
+    paths
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let files = samples();
+    let args: Vec<&str> = ["extract"].into_iter().chain(files.iter().map(String::as_str)).collect();
+    let output = exhibit(&args);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let documents = json["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 5);
+    assert_eq!(documents[0]["file"], files[0].as_str(), "the path as given");
+    let q2 = documents.iter().find(|d| d["file"].as_str().unwrap().contains("q2-2006")).unwrap();
+    assert_eq!(q2["company"], "EpiCept Corporation");
+    assert_eq!(q2["form"], "EX-99.1");
+    assert_eq!(q2["warnings"], Value::Array(vec![]));
+    let net_loss = q2["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["concept"] == "NetIncomeLoss" && f["period"]["start"] == "2006-04-01")
+        .unwrap();
+    assert_eq!(net_loss["label"], "Net loss");
+    assert_eq!(net_loss["period"]["end"], "2006-06-30");
+    assert_eq!(net_loss["value"].as_i64(), Some(-7_321_000), "a JSON number in full units");
+    assert_eq!(net_loss["unit"], "USD");
+    assert_eq!(net_loss["origin"], "table");
+    assert_eq!(net_loss["text"], "(7,321)");
+    let span: Vec<usize> = net_loss["span"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap() as usize).collect();
+    let text = std::fs::read_to_string(sample("epicept-2006-08-02-q2-2006-results.txt")).unwrap();
+    assert_eq!(&text[span[0]..span[1]], "(7,321)");
+    let cash = q2["facts"].as_array().unwrap().iter().find(|f| f["concept"] == "CashAndCashEquivalentsAtCarryingValue").unwrap();
+    assert_eq!(cash["period"], serde_json::json!({"instant": "2006-06-30"}));
+    let eps = q2["facts"].as_array().unwrap().iter().find(|f| f["concept"] == "EarningsPerShareBasicAndDiluted").unwrap();
+    assert_eq!((eps["value"].as_f64(), eps["unit"].as_str()), (Some(-0.3), Some("USD/share")));
+
+    let series = json["series"].as_array().unwrap();
+    let net_loss_series = series.iter().find(|s| s["concept"] == "NetIncomeLoss").unwrap();
+    assert_eq!(net_loss_series["company"], "EpiCept Corporation");
+    let point = net_loss_series["points"].as_array().unwrap().iter().find(|p| p["quarter"] == "Q2 2006").unwrap();
+    assert_eq!(point["value"].as_i64(), Some(-7_321_000));
+    assert_eq!(point["status"], "reported");
+    assert_eq!(point["period"], serde_json::json!({"start": "2006-04-01", "end": "2006-06-30"}));
+    assert!(!point["sources"].as_array().unwrap().is_empty());
+    assert!(json["checks"].as_array().unwrap().iter().all(|c| c["passes"] == true));
+}
+
+#[test]
+fn csv_has_one_row_per_fact() {
+    let output = exhibit(&["extract", "--format", "csv", &sample("epicept-2006-05-23-q1-2006-results.txt")]);
+    assert!(output.status.success());
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[4], "concept");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 23);
+    let net_loss = rows.iter().find(|r| &r[4] == "NetIncomeLoss" && &r[6] == "2006-01-01").unwrap();
+    assert_eq!((&net_loss[7], &net_loss[9], &net_loss[14]), ("2006-03-31", "-47626000", "(47,626)"));
+}
+
+#[test]
+fn one_bad_file_is_reported_and_the_others_still_extracted() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let binary = dir.path().join("scan.pdf");
+    std::fs::write(&binary, b"%PDF-1.4\x00\x01\x02\x03").unwrap();
+    let missing: PathBuf = dir.path().join("missing.txt");
+    let good = sample("epicept-2006-08-02-q2-2006-results.txt");
+    let args = ["extract", empty.to_str().unwrap(), &good, binary.to_str().unwrap(), missing.to_str().unwrap()];
+    let output = exhibit(&args);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(&format!("{}: the file is empty", empty.display())), "{stderr}");
+    assert!(stderr.contains(&format!("{}: not a text filing (binary content)", binary.display())), "{stderr}");
+    assert!(stderr.contains(&format!("{}: cannot be read", missing.display())), "{stderr}");
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let documents = json["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 4, "every file has its entry, in the order given");
+    assert!(documents[0]["warnings"][0]["message"].as_str().unwrap().contains("empty"));
+    assert_eq!(documents[1]["facts"].as_array().unwrap().len(), 42, "38 from tables, 4 from prose");
+    assert!(documents[2]["facts"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(exhibit(&["extract"]).status.code(), Some(2));
+    assert_eq!(exhibit(&["extract", "--format", "xml", "a.txt"]).status.code(), Some(2));
+    assert_eq!(exhibit(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_user_rules_file_extends_the_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let filing = dir.path().join("release.txt");
+    std::fs::write(
+        &filing,
+        "                                    THREE MONTHS ENDED JUNE 30,\n                                       2006         2005\n\n\
+Net shortfall                          (1,250)        (900)\nOther line                               10           20\n",
+    )
+    .unwrap();
+    let builtin = exhibit(&["extract", filing.to_str().unwrap()]);
+    let json: Value = serde_json::from_slice(&builtin.stdout).unwrap();
+    assert!(json["documents"][0]["facts"].as_array().unwrap().is_empty());
+
+    let rules = dir.path().join("concepts.toml");
+    let shipped = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/concepts.toml")).unwrap();
+    std::fs::write(&rules, shipped.replacen("\"net loss\", \"net income\",", "\"net loss\", \"net income\", \"net shortfall\",", 1)).unwrap();
+    let extended = exhibit(&["--concepts", rules.to_str().unwrap(), "extract", filing.to_str().unwrap()]);
+    assert!(extended.status.success(), "{}", String::from_utf8_lossy(&extended.stderr));
+    let json: Value = serde_json::from_slice(&extended.stdout).unwrap();
+    let facts = json["documents"][0]["facts"].as_array().unwrap();
+    assert_eq!(facts.len(), 2);
+    assert_eq!(facts[0]["concept"], "NetIncomeLoss");
+    assert_eq!(facts[0]["value"].as_i64(), Some(-1250));
+
+    std::fs::write(&rules, "not = [toml").unwrap();
+    let broken = exhibit(&["--concepts", rules.to_str().unwrap(), "extract", filing.to_str().unwrap()]);
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&broken.stderr).contains("concepts.toml"));
+}

@@ -1,0 +1,167 @@
+//! Hostile input: whatever bytes arrive, ingest and extraction return facts
+//! or errors, never a panic, and every span they report lies on the text.
+//! Case counts are fixed so the run is bounded in CI.
+
+use std::path::Path;
+
+use exhibit::extract::Extractor;
+use exhibit::ingest::{self, IngestError, MAX_FILE_BYTES};
+use exhibit::ledger::Ledger;
+use proptest::prelude::*;
+
+const SAMPLES: [&str; 2] = ["epicept-2006-08-02-q2-2006-results.txt", "epicept-2006-05-23-q1-2006-results.txt"];
+
+fn sample_bytes(index: usize) -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples").join(SAMPLES[index])).unwrap()
+}
+
+/// Extracts, reconciles, and checks every span against the text.
+fn extract_and_check(bytes: &[u8]) {
+    let documents = match ingest::from_bytes(Path::new("hostile.txt"), bytes) {
+        Ok(documents) => documents,
+        Err(IngestError::Empty { .. } | IngestError::Binary { .. }) => return,
+        Err(other) => panic!("unexpected error {other}"),
+    };
+    let extracted: Vec<_> = documents.into_iter().map(|d| Extractor::builtin().extract(d)).collect();
+    for document in &extracted {
+        let text = &document.document.text;
+        for fact in &document.facts {
+            let [start, end] = fact.span;
+            assert!(start < end && end <= text.len(), "span {start}..{end} outside a text of {}", text.len());
+            assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+            let printed: String = text[start..end].split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(printed, fact.text);
+        }
+        for warning in &document.warnings {
+            if let Some([start, end]) = warning.span {
+                assert!(start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end));
+            }
+        }
+    }
+    let mut ledger = Ledger::new();
+    ledger.add(extracted);
+    let series = ledger.series(exhibit::extract::Rules::builtin());
+    ledger.checks(&series);
+}
+
+/// Bytes that matter to the parsers, so mutations hit interesting paths.
+fn interesting_byte() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        any::<u8>().prop_map(|b| vec![b]),
+        Just(b" ".to_vec()),
+        Just(b"\n".to_vec()),
+        Just(b"(".to_vec()),
+        Just(b")".to_vec()),
+        Just(b",".to_vec()),
+        Just(b"$".to_vec()),
+        Just(b"--".to_vec()),
+        Just(b"\t".to_vec()),
+        Just(b"\x97".to_vec()),
+        Just("\u{2014}".as_bytes().to_vec()),
+        Just(b"<TABLE>\n".to_vec()),
+        Just(b"</TABLE>\n".to_vec()),
+        Just(b"<S>  <C>  <C>\n".to_vec()),
+        Just(b"<DOCUMENT>\n<TEXT>\n".to_vec()),
+        Just(b"<SEC-DOCUMENT>\n".to_vec()),
+        Just(b"THREE MONTHS ENDED JUNE 30,".to_vec()),
+        Just(b"   2006   2005\n".to_vec()),
+        Just(b"Net loss   (1,234)   (99)\n".to_vec()),
+        Just(b"$7.3 million".to_vec()),
+        Just(b"9".to_vec()),
+    ]
+}
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    Insert(usize, Vec<u8>),
+    Delete(usize, usize),
+    Replace(usize, Vec<u8>),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (any::<usize>(), interesting_byte()).prop_map(|(at, b)| Mutation::Insert(at, b)),
+        (any::<usize>(), 1usize..200).prop_map(|(at, n)| Mutation::Delete(at, n)),
+        (any::<usize>(), interesting_byte()).prop_map(|(at, b)| Mutation::Replace(at, b)),
+    ]
+}
+
+fn mutate(mut bytes: Vec<u8>, mutations: &[Mutation]) -> Vec<u8> {
+    for m in mutations {
+        let len = bytes.len().max(1);
+        match m {
+            Mutation::Insert(at, b) => {
+                let at = at % (bytes.len() + 1);
+                bytes.splice(at..at, b.iter().copied());
+            }
+            Mutation::Delete(at, n) => {
+                let at = at % len;
+                let end = (at + n).min(bytes.len());
+                bytes.drain(at.min(bytes.len())..end);
+            }
+            Mutation::Replace(at, b) => {
+                let at = at % len;
+                let end = (at + b.len()).min(bytes.len());
+                bytes.splice(at.min(bytes.len())..end, b.iter().copied());
+            }
+        }
+    }
+    bytes
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        extract_and_check(&bytes);
+    }
+
+    #[test]
+    fn arbitrary_table_like_lines_never_panic(lines in proptest::collection::vec(proptest::collection::vec(interesting_byte(), 0..12), 0..60)) {
+        let bytes: Vec<u8> = lines.into_iter().flat_map(|line| line.into_iter().flatten().chain([b'\n'])).collect();
+        extract_and_check(&bytes);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_samples_never_panic(sample in 0usize..2, mutations in proptest::collection::vec(mutation(), 1..24)) {
+        extract_and_check(&mutate(sample_bytes(sample), &mutations));
+    }
+}
+
+#[test]
+fn an_oversized_file_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.txt");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(MAX_FILE_BYTES + 1).unwrap();
+    let error = ingest::load(&path).unwrap_err();
+    assert!(matches!(error, IngestError::TooLarge { .. }));
+    let message = error.to_string();
+    assert!(message.starts_with(&path.display().to_string()) && message.contains("limit"), "{message}");
+}
+
+#[test]
+fn empty_whitespace_and_binary_files_get_clear_errors() {
+    let path = Path::new("blank.txt");
+    for (bytes, expected) in [
+        (&b""[..], "blank.txt: the file is empty"),
+        (b"  \r\n\n ", "blank.txt: the file is empty"),
+        (b"GIF89a\x00\x00\x01", "blank.txt: not a text filing (binary content)"),
+    ] {
+        assert_eq!(ingest::from_bytes(path, bytes).unwrap_err().to_string(), expected);
+    }
+}
+
+#[test]
+fn input_files_are_never_modified() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples").join(SAMPLES[0]);
+    let before = (std::fs::read(&path).unwrap(), std::fs::metadata(&path).unwrap().modified().unwrap());
+    Extractor::builtin().extract_path(&path).unwrap();
+    let after = (std::fs::read(&path).unwrap(), std::fs::metadata(&path).unwrap().modified().unwrap());
+    assert_eq!(before, after);
+}
