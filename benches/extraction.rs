@@ -1,1 +1,96 @@
-fn main(){}
+//! Extraction speed: the five samples together (target under 5 ms on one
+//! core), throughput on a 20 MB corpus of text filings made from the samples
+//! and fixtures with their figures varied (target 50 MB/s on one core), and
+//! the same corpus as a batch on one thread and on every core.
+
+use std::path::{Path, PathBuf};
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use exhibit::extract::Extractor;
+use exhibit::ingest;
+use rayon::prelude::*;
+
+const CORPUS_BYTES: usize = 20 * 1024 * 1024;
+
+fn files_in(dir: &str) -> Vec<(PathBuf, Vec<u8>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut files: Vec<(PathBuf, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            (p, bytes)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// A copy of a filing with every figure that is not a year changed, so the
+/// corpus is not one text repeated.
+fn varied(bytes: &[u8], copy: usize) -> Vec<u8> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in text.split_inclusive(char::is_whitespace).enumerate() {
+        let core = word.trim_end();
+        let is_year = core.len() == 4 && (core.starts_with("19") || core.starts_with("20"));
+        if is_year {
+            out.push_str(word);
+            continue;
+        }
+        out.extend(word.chars().map(|c| match c.to_digit(10) {
+            Some(d) => char::from_digit((d + (copy + i) as u32) % 10, 10).unwrap_or(c),
+            None => c,
+        }));
+    }
+    out.into_bytes()
+}
+
+fn corpus() -> Vec<(PathBuf, Vec<u8>)> {
+    let originals: Vec<_> = files_in("assets/samples").into_iter().chain(files_in("tests/fixtures")).collect();
+    let mut corpus = Vec::new();
+    let mut total = 0;
+    let mut copy = 0;
+    while total < CORPUS_BYTES {
+        for (path, bytes) in &originals {
+            let document = varied(bytes, copy);
+            total += document.len();
+            corpus.push((path.clone(), document));
+        }
+        copy += 1;
+    }
+    corpus
+}
+
+fn extract_all(files: &[(PathBuf, Vec<u8>)]) -> usize {
+    files
+        .iter()
+        .map(|(path, bytes)| ingest::from_bytes(path, bytes).map_or(0, |docs| docs.into_iter().map(|d| Extractor::builtin().extract(d).facts.len()).sum()))
+        .sum()
+}
+
+fn benches(c: &mut Criterion) {
+    let samples = files_in("assets/samples");
+    let mut group = c.benchmark_group("samples");
+    group.throughput(Throughput::Bytes(samples.iter().map(|(_, b)| b.len() as u64).sum()));
+    group.bench_function("five samples, one core", |b| b.iter(|| extract_all(&samples)));
+    group.finish();
+
+    let corpus = corpus();
+    let corpus_bytes: u64 = corpus.iter().map(|(_, b)| b.len() as u64).sum();
+    let mut group = c.benchmark_group("corpus");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(corpus_bytes));
+    group.bench_function(format!("{} filings, {:.1} MB, one core", corpus.len(), corpus_bytes as f64 / 1e6), |b| b.iter(|| extract_all(&corpus)));
+    for threads in [1, std::thread::available_parallelism().map_or(1, |n| n.get())] {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        group.bench_with_input(BenchmarkId::new("batch", format!("{threads} threads")), &threads, |b, _| {
+            b.iter(|| pool.install(|| corpus.par_chunks(16).map(extract_all).sum::<usize>()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(extraction, benches);
+criterion_main!(extraction);

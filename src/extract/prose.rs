@@ -87,12 +87,20 @@ pub fn prose_facts(
         let text = &document.text[paragraph.clone()];
         for sentence in sentences(text) {
             let sentence_text = &text[sentence.clone()];
+            let states_amounts = sentence_text.contains('$');
+            if !states_amounts && !contains_ignore_case(sentence_text, "quarter") {
+                continue;
+            }
             let periods = prose_periods(sentence_text, fye_month);
             let sentence_year = periods.iter().find_map(|p| p.year).or(context_year);
-            if sentence_text.contains('$') {
+            if states_amounts {
+                let lower = sentence_text.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
                 for patterns in &prose.concepts {
                     let rule = &rules.concepts[patterns.concept];
-                    statements(document, paragraph.start + sentence.start, sentence_text, &periods, sentence_year, fye_month, rule, &patterns.statement, facts, warnings);
+                    if rule.prose.iter().any(|subject| lower.contains(subject.as_str())) {
+                        let offset = paragraph.start + sentence.start;
+                        statements(document, offset, sentence_text, &periods, sentence_year, fye_month, rule, &patterns.statement, facts, warnings);
+                    }
                 }
             }
             if let Some(year) = periods.iter().rev().find_map(|p| p.year) {
@@ -141,6 +149,10 @@ fn statements(
             push_fact(document, offset, other_range, subject.as_str(), other_period, rule, facts, warnings);
         }
     }
+}
+
+fn contains_ignore_case(text: &str, word: &str) -> bool {
+    text.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
 }
 
 /// A period phrase that opens the sentence and is closed by a comma before

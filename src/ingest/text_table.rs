@@ -152,8 +152,7 @@ fn shape_of(line: &str) -> Shape {
         return Shape::Rule;
     }
     let text = Shape::Text { indent: indent_cols(line), len: trimmed.len() };
-    let could_hold_values = trimmed.bytes().any(|b| b.is_ascii_digit() || b == b'-') || trimmed.contains('\u{2014}');
-    if !could_hold_values {
+    if !could_be_row(trimmed) {
         return text;
     }
     let tokens = tokenize(line);
@@ -161,6 +160,16 @@ fn shape_of(line: &str) -> Shape {
         Some(split) if !(split == 0 && is_year_line(&tokens)) => Shape::Data { tokens, split },
         _ => text,
     }
+}
+
+/// A cheap screen before tokenizing: a row of values ends in something a
+/// value can end with, and has a gap of two spaces (or a tab) somewhere.
+fn could_be_row(trimmed: &str) -> bool {
+    let ends_like_value = trimmed
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, ')' | '-' | '>' | '*' | '%' | '\u{2014}' | '\u{2013}' | '\u{2212}'));
+    ends_like_value && (trimmed.contains("  ") || trimmed.contains('\t'))
 }
 
 /// Leading white space in character columns, tabs to the next multiple of 8.

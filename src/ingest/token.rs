@@ -106,12 +106,20 @@ pub fn classify(text: &str) -> TokenKind {
     if is_footnote(text) {
         return TokenKind::Footnote;
     }
+    let can_open_amount = text.bytes().next().is_some_and(|b| b.is_ascii_digit() || matches!(b, b'$' | b'(' | b'-' | b'.' | b'U' | 0xE2));
+    if !can_open_amount {
+        return TokenKind::Word;
+    }
     parse_amount(text).map_or(TokenKind::Word, TokenKind::Amount)
 }
 
 fn is_footnote(text: &str) -> bool {
-    let upper = text.to_ascii_uppercase();
-    upper.starts_with("<F") && upper.ends_with('>') && upper[2..upper.len() - 1].bytes().all(|b| b.is_ascii_digit())
+    let bytes = text.as_bytes();
+    bytes.len() > 3
+        && bytes[0] == b'<'
+        && bytes[1].eq_ignore_ascii_case(&b'F')
+        && bytes[bytes.len() - 1] == b'>'
+        && bytes[2..bytes.len() - 1].iter().all(u8::is_ascii_digit)
 }
 
 /// Reads one printed amount; `None` for anything that is not exactly one.
@@ -154,7 +162,10 @@ pub fn parse_amount(text: &str) -> Option<Amount> {
 }
 
 fn strip_footnote(text: &str) -> &str {
-    match text.to_ascii_uppercase().rfind("<F") {
+    if !text.ends_with('>') {
+        return text;
+    }
+    match text.rfind('<') {
         Some(at) if at > 0 && is_footnote(&text[at..]) => &text[..at],
         _ => text,
     }
