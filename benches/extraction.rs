@@ -66,7 +66,10 @@ fn corpus() -> Vec<(PathBuf, Vec<u8>)> {
 fn extract_all(files: &[(PathBuf, Vec<u8>)]) -> usize {
     files
         .iter()
-        .map(|(path, bytes)| ingest::from_bytes(path, bytes).map_or(0, |docs| docs.into_iter().map(|d| Extractor::builtin().extract(d).facts.len()).sum()))
+        .map(|(path, bytes)| {
+            ingest::from_bytes(path, bytes)
+                .map_or(0, |docs| docs.into_iter().map(|d| Extractor::builtin().extract(d).facts.len()).sum())
+        })
         .sum()
 }
 
@@ -82,7 +85,9 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("corpus");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(corpus_bytes));
-    group.bench_function(format!("{} filings, {:.1} MB, one core", corpus.len(), corpus_bytes as f64 / 1e6), |b| b.iter(|| extract_all(&corpus)));
+    group.bench_function(format!("{} filings, {:.1} MB, one core", corpus.len(), corpus_bytes as f64 / 1e6), |b| {
+        b.iter(|| extract_all(&corpus))
+    });
     for threads in [1, std::thread::available_parallelism().map_or(1, |n| n.get())] {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
         group.bench_with_input(BenchmarkId::new("batch", format!("{threads} threads")), &threads, |b, _| {

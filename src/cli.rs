@@ -14,7 +14,11 @@ use crate::extract::{Extractor, Rules};
 use crate::report::Report;
 
 #[derive(Parser)]
-#[command(name = "exhibit", version, about = "Read SEC filings: facts with provenance, reconciled into quarterly series")]
+#[command(
+    name = "exhibit",
+    version,
+    about = "Read SEC filings: facts with provenance, reconciled into quarterly series"
+)]
 pub struct Cli {
     /// A concept rules file to use instead of the built-in one (see assets/concepts.toml).
     #[arg(long, global = true, value_name = "FILE")]
@@ -56,7 +60,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let custom;
     let extractor = match &cli.concepts {
         Some(path) => {
-            let source = std::fs::read_to_string(path).with_context(|| format!("{}: cannot be read", path.display()))?;
+            let source =
+                std::fs::read_to_string(path).with_context(|| format!("{}: cannot be read", path.display()))?;
             let rules = Rules::parse(&source).with_context(|| format!("{}", path.display()))?;
             custom = Extractor::new(rules);
             &custom

@@ -23,13 +23,9 @@ impl Period {
     pub fn months_ending(months: u32, end: NaiveDate) -> Period {
         let start = if is_month_end(end) {
             let first_of_month = end.with_day(1).unwrap_or(end);
-            first_of_month
-                .checked_sub_months(Months::new(months.saturating_sub(1)))
-                .unwrap_or(first_of_month)
+            first_of_month.checked_sub_months(Months::new(months.saturating_sub(1))).unwrap_or(first_of_month)
         } else {
-            end.checked_sub_months(Months::new(months))
-                .and_then(|d| d.succ_opt())
-                .unwrap_or(end)
+            end.checked_sub_months(Months::new(months)).and_then(|d| d.succ_opt()).unwrap_or(end)
         };
         Period::Duration { start, end }
     }

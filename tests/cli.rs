@@ -54,9 +54,15 @@ fn json_follows_the_contract() {
     let span: Vec<usize> = net_loss["span"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap() as usize).collect();
     let text = std::fs::read_to_string(sample("epicept-2006-08-02-q2-2006-results.txt")).unwrap();
     assert_eq!(&text[span[0]..span[1]], "(7,321)");
-    let cash = q2["facts"].as_array().unwrap().iter().find(|f| f["concept"] == "CashAndCashEquivalentsAtCarryingValue").unwrap();
+    let cash = q2["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["concept"] == "CashAndCashEquivalentsAtCarryingValue")
+        .unwrap();
     assert_eq!(cash["period"], serde_json::json!({"instant": "2006-06-30"}));
-    let eps = q2["facts"].as_array().unwrap().iter().find(|f| f["concept"] == "EarningsPerShareBasicAndDiluted").unwrap();
+    let eps =
+        q2["facts"].as_array().unwrap().iter().find(|f| f["concept"] == "EarningsPerShareBasicAndDiluted").unwrap();
     assert_eq!((eps["value"].as_f64(), eps["unit"].as_str()), (Some(-0.3), Some("USD/share")));
 
     let series = json["series"].as_array().unwrap();
@@ -130,7 +136,11 @@ Net shortfall                          (1,250)        (900)\nOther line         
 
     let rules = dir.path().join("concepts.toml");
     let shipped = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/concepts.toml")).unwrap();
-    std::fs::write(&rules, shipped.replacen("\"net loss\", \"net income\",", "\"net loss\", \"net income\", \"net shortfall\",", 1)).unwrap();
+    std::fs::write(
+        &rules,
+        shipped.replacen("\"net loss\", \"net income\",", "\"net loss\", \"net income\", \"net shortfall\",", 1),
+    )
+    .unwrap();
     let extended = exhibit(&["--concepts", rules.to_str().unwrap(), "extract", filing.to_str().unwrap()]);
     assert!(extended.status.success(), "{}", String::from_utf8_lossy(&extended.stderr));
     let json: Value = serde_json::from_slice(&extended.stdout).unwrap();

@@ -139,7 +139,14 @@ fn thirteen_and_fifty_two_week_periods() {
     let mut ledger = Ledger::new();
     ledger.add([document]);
     let series = ledger.series(Rules::builtin());
-    let quarters: Vec<&str> = series.iter().find(|s| s.concept == "NetIncomeLoss").unwrap().points.iter().map(|p| p.quarter.as_str()).collect();
+    let quarters: Vec<&str> = series
+        .iter()
+        .find(|s| s.concept == "NetIncomeLoss")
+        .unwrap()
+        .points
+        .iter()
+        .map(|p| p.quarter.as_str())
+        .collect();
     assert_eq!(quarters, ["Q4 2005", "Q4 2006"], "13 weeks ended December 30 is the fourth quarter");
 }
 

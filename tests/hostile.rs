@@ -34,7 +34,9 @@ fn extract_and_check(bytes: &[u8]) {
         }
         for warning in &document.warnings {
             if let Some([start, end]) = warning.span {
-                assert!(start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end));
+                assert!(
+                    start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
+                );
             }
         }
     }

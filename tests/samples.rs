@@ -58,7 +58,11 @@ fn every_expected_fact_is_found_and_nothing_else_of_the_scored_concepts() {
             assert!(
                 document.facts.iter().any(|f| answers(expected, f)),
                 "{file}: no fact for {expected}\nfound: {:#?}",
-                document.facts.iter().filter(|f| f.concept == expected["concept"].as_str().unwrap()).collect::<Vec<_>>()
+                document
+                    .facts
+                    .iter()
+                    .filter(|f| f.concept == expected["concept"].as_str().unwrap())
+                    .collect::<Vec<_>>()
             );
         }
         for fact in document.facts.iter().filter(|f| SCORED.contains(&f.concept.as_str())) {
@@ -82,7 +86,8 @@ fn provenance_points_at_the_printed_number() {
     assert_eq!(net_loss.scale, 3);
     assert_eq!(net_loss.value, Decimal::from(-7_321_000));
 
-    let eps = document.facts.iter().find(|f| f.concept == "EarningsPerShareBasicAndDiluted" && f.period == quarter).unwrap();
+    let eps =
+        document.facts.iter().find(|f| f.concept == "EarningsPerShareBasicAndDiluted" && f.period == quarter).unwrap();
     assert_eq!(eps.value, Decimal::new(-30, 2), "per-share amounts are not scaled");
     assert_eq!(eps.scale, 0);
     let shares = document
@@ -93,7 +98,8 @@ fn provenance_points_at_the_printed_number() {
     assert_eq!(shares.value, Decimal::from(24_525_026), "share counts are not scaled");
 
     for fact in &document.facts {
-        let printed: String = document.document.text[fact.span[0]..fact.span[1]].split_whitespace().collect::<Vec<_>>().join(" ");
+        let printed: String =
+            document.document.text[fact.span[0]..fact.span[1]].split_whitespace().collect::<Vec<_>>().join(" ");
         assert_eq!(printed, fact.text, "{fact:?}");
     }
 }
@@ -120,7 +126,12 @@ fn all_samples_ledger() -> Ledger {
 }
 
 fn point<'a>(series: &'a [Series], concept: &str, quarter: &str) -> Option<&'a exhibit::ledger::Point> {
-    series.iter().find(|s| s.concept == concept && s.company == "EpiCept Corporation")?.points.iter().find(|p| p.quarter == quarter)
+    series
+        .iter()
+        .find(|s| s.concept == concept && s.company == "EpiCept Corporation")?
+        .points
+        .iter()
+        .find(|p| p.quarter == quarter)
 }
 
 #[test]
@@ -153,15 +164,29 @@ fn the_series_table_of_the_contract() {
     let cash = point(&series, "CashAndCashEquivalentsAtCarryingValue", "Q2 2006").unwrap();
     assert_eq!(cash.value, thousands(7_329));
     assert_eq!(cash.status, Status::Reported);
-    assert_eq!(cash.sources.iter().map(|s| s.origin).collect::<Vec<_>>(), vec![Origin::Table, Origin::Prose], "$7.3 million agrees with 7,329");
+    assert_eq!(
+        cash.sources.iter().map(|s| s.origin).collect::<Vec<_>>(),
+        vec![Origin::Table, Origin::Prose],
+        "$7.3 million agrees with 7,329"
+    );
     let opex = point(&series, "OperatingExpenses", "Q2 2006").unwrap();
     assert!(opex.sources.iter().any(|s| s.origin == Origin::Prose && s.text == "$7.5 million"));
     let opex_q1 = point(&series, "OperatingExpenses", "Q1 2006").unwrap();
     assert!(opex_q1.sources.iter().any(|s| s.text == "$43.1 million"));
 
-    let net_loss_quarters: Vec<&str> =
-        series.iter().find(|s| s.concept == "NetIncomeLoss").unwrap().points.iter().map(|p| p.quarter.as_str()).collect();
-    assert_eq!(net_loss_quarters, ["Q1 2005", "Q2 2005", "Q1 2006", "Q2 2006"], "missing quarters are absent, never zero");
+    let net_loss_quarters: Vec<&str> = series
+        .iter()
+        .find(|s| s.concept == "NetIncomeLoss")
+        .unwrap()
+        .points
+        .iter()
+        .map(|p| p.quarter.as_str())
+        .collect();
+    assert_eq!(
+        net_loss_quarters,
+        ["Q1 2005", "Q2 2005", "Q1 2006", "Q2 2006"],
+        "missing quarters are absent, never zero"
+    );
 
     let checks = ledger.checks(&series);
     assert!(checks.iter().all(|c| c.passes), "{:#?}", checks.iter().filter(|c| !c.passes).collect::<Vec<_>>());
@@ -174,7 +199,11 @@ fn a_correction_overrides_keeps_the_original_and_survives_re_extraction() {
     let rules = Rules::builtin();
     let series = ledger.series(rules);
     let cash = point(&series, "CashAndCashEquivalentsAtCarryingValue", "Q2 2006").unwrap();
-    let key = exhibit::ledger::FactKey { company: "epicept".into(), concept: "CashAndCashEquivalentsAtCarryingValue".into(), period: cash.period };
+    let key = exhibit::ledger::FactKey {
+        company: "epicept".into(),
+        concept: "CashAndCashEquivalentsAtCarryingValue".into(),
+        period: cash.period,
+    };
     let correction = ledger.apply_correction(key.clone(), Decimal::from(7_400_000), Some("per 10-Q".into())).clone();
     assert_eq!(correction.original, Some(Decimal::from(7_329_000)));
 
@@ -188,9 +217,13 @@ fn a_correction_overrides_keeps_the_original_and_survives_re_extraction() {
     let saved = serde_json::to_string(ledger.corrections()).unwrap();
     let mut reopened = all_samples_ledger();
     reopened.replace_corrections(serde_json::from_str(&saved).unwrap());
-    reopened.add(Extractor::builtin().extract_path(&samples_dir().join("epicept-2006-08-02-q2-2006-results.txt")).unwrap());
+    reopened
+        .add(Extractor::builtin().extract_path(&samples_dir().join("epicept-2006-08-02-q2-2006-results.txt")).unwrap());
     let series = reopened.series(rules);
-    assert_eq!(point(&series, "CashAndCashEquivalentsAtCarryingValue", "Q2 2006").unwrap().value, Decimal::from(7_400_000));
+    assert_eq!(
+        point(&series, "CashAndCashEquivalentsAtCarryingValue", "Q2 2006").unwrap().value,
+        Decimal::from(7_400_000)
+    );
 
     assert!(reopened.revert_correction(&key).is_some());
     let series = reopened.series(rules);
@@ -206,7 +239,8 @@ fn correcting_a_year_to_date_figure_moves_the_derived_quarter() {
         start: chrono::NaiveDate::from_ymd_opt(2006, 1, 1).unwrap(),
         end: chrono::NaiveDate::from_ymd_opt(2006, 6, 30).unwrap(),
     };
-    let key = exhibit::ledger::FactKey { company: "epicept".into(), concept: "NetIncomeLoss".into(), period: six_months };
+    let key =
+        exhibit::ledger::FactKey { company: "epicept".into(), concept: "NetIncomeLoss".into(), period: six_months };
     ledger.apply_correction(key, Decimal::from(-56_000_000), None);
     let series = ledger.series(Rules::builtin());
     let q2 = point(&series, "NetIncomeLoss", "Q2 2006").unwrap();

@@ -11,12 +11,12 @@ use crate::calendar::{last_day_of_month, month_number, parse_year, MONTH_PATTERN
 use crate::fact::Period;
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})\b(?:\s*,\s*|\s+)?(?P<year>\d{{4}})?")).expect("date pattern")
+    Regex::new(&format!(r"(?i)\b(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})\b(?:\s*,\s*|\s+)?(?P<year>\d{{4}})?"))
+        .expect("date pattern")
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19|20)\d{2}\b").expect("year pattern"));
-static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<n>three|six|nine|twelve|\d{1,2})[\s-]+months?\b").expect("months pattern")
-});
+static MONTHS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?P<n>three|six|nine|twelve|\d{1,2})[\s-]+months?\b").expect("months pattern"));
 static WEEKS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?P<n>\d{1,2}|thirteen|fourteen|twenty-six|twenty-seven|thirty-nine|forty|fifty-two|fifty-three)[\s-]+weeks?\b")
         .expect("weeks pattern")
@@ -25,7 +25,8 @@ static YEAR_ENDED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(fiscal\s+)?years?\s+end(ed|ing)\b").expect("year-ended pattern"));
 static QUARTER_ENDED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bquarters?\s+end(ed|ing)\b").expect("quarter-ended pattern"));
-static ENDED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bend(ed|ing)\b|\bperiods?\b").expect("ended pattern"));
+static ENDED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bend(ed|ing)\b|\bperiods?\b").expect("ended pattern"));
 
 fn number_word(word: &str) -> Option<u32> {
     let n = match word.to_ascii_lowercase().as_str() {
@@ -197,7 +198,10 @@ mod tests {
     fn stacked_headings() {
         assert_eq!(heading_period("THREE MONTHS ENDED JUNE 30, 2006"), duration(date(2006, 4, 1), date(2006, 6, 30)));
         assert_eq!(heading_period("SIX MONTHS ENDED JUNE 30, 2005"), duration(date(2005, 1, 1), date(2005, 6, 30)));
-        assert_eq!(heading_period("Nine Months Ended September 30, 2006"), duration(date(2006, 1, 1), date(2006, 9, 30)));
+        assert_eq!(
+            heading_period("Nine Months Ended September 30, 2006"),
+            duration(date(2006, 1, 1), date(2006, 9, 30))
+        );
         assert_eq!(heading_period("YEAR ENDED DECEMBER 31, 2005"), duration(date(2005, 1, 1), date(2005, 12, 31)));
         assert_eq!(heading_period("Quarter Ended March 31, 2006"), duration(date(2006, 1, 1), date(2006, 3, 31)));
         assert_eq!(heading_period("13 Weeks Ended July 1, 2006"), duration(date(2006, 4, 2), date(2006, 7, 1)));

@@ -21,7 +21,8 @@ use crate::ingest::Document;
 
 const AMOUNT: &str = r"\$\s?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:\s+(?:million|billion|thousand))?";
 static AMOUNT_PARTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\$\s?(?P<number>[\d,]*(?:\.(?P<fraction>\d+))?)(?:\s+(?P<multiplier>million|billion|thousand))?$").expect("amount parts")
+    Regex::new(r"(?i)^\$\s?(?P<number>[\d,]*(?:\.(?P<fraction>\d+))?)(?:\s+(?P<multiplier>million|billion|thousand))?$")
+        .expect("amount parts")
 });
 static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -31,7 +32,8 @@ static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "of" introduces the amount only after one of these ("reported a net loss of").
 const REPORTING_VERBS: [&str; 5] = ["reported", "recorded", "posted", "incurred", "generated"];
-static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(?:(?:as\s+of|at|for|during|in)\s+)?(?:the\s+)?$").expect("lead-in"));
+static LEAD_IN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:(?:as\s+of|at|for|during|in)\s+)?(?:the\s+)?$").expect("lead-in"));
 static TRAILING_PERIOD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s+(?:for|in|during|at|as\s+of)\s").expect("trailing period"));
 
@@ -99,7 +101,18 @@ pub fn prose_facts(
                     let rule = &rules.concepts[patterns.concept];
                     if rule.prose.iter().any(|subject| lower.contains(subject.as_str())) {
                         let offset = paragraph.start + sentence.start;
-                        statements(document, offset, sentence_text, &periods, sentence_year, fye_month, rule, &patterns.statement, facts, warnings);
+                        statements(
+                            document,
+                            offset,
+                            sentence_text,
+                            &periods,
+                            sentence_year,
+                            fye_month,
+                            rule,
+                            &patterns.statement,
+                            facts,
+                            warnings,
+                        );
                     }
                 }
             }
@@ -124,13 +137,19 @@ fn statements(
     warnings: &mut Vec<Warning>,
 ) {
     for found in statement.captures_iter(sentence) {
-        let (Some(subject), Some(amount), Some(verb)) = (found.name("subject"), found.name("amount"), found.name("verb")) else { continue };
+        let (Some(subject), Some(amount), Some(verb)) =
+            (found.name("subject"), found.name("amount"), found.name("verb"))
+        else {
+            continue;
+        };
         let lead = sentence[found.get(0).map_or(0, |m| m.start())..subject.start()].to_lowercase();
         let reported = REPORTING_VERBS.iter().any(|v| lead.contains(v));
         if verb.as_str().eq_ignore_ascii_case("of") && !reported {
             continue;
         }
-        let preceding = normalize_label(&sentence[floor_char_boundary(sentence, subject.start().saturating_sub(40))..subject.end()]);
+        let preceding = normalize_label(
+            &sentence[floor_char_boundary(sentence, subject.start().saturating_sub(40))..subject.end()],
+        );
         if rule.excludes(&preceding) {
             continue;
         }
@@ -138,7 +157,11 @@ fn statements(
         let stated = found
             .name("gap")
             .and_then(|gap| periods.iter().find(|p| p.range.start >= gap.start() && p.range.end <= gap.end()))
-            .or_else(|| TRAILING_PERIOD.find(&sentence[amount.end()..]).and_then(|_| periods.iter().find(|p| p.range.start > amount.end())))
+            .or_else(|| {
+                TRAILING_PERIOD
+                    .find(&sentence[amount.end()..])
+                    .and_then(|_| periods.iter().find(|p| p.range.start > amount.end()))
+            })
             .or_else(|| leading_period(sentence, periods, subject.start()))
             .map(complete);
         push_fact(document, offset, amount.range(), subject.as_str(), stated, rule, facts, warnings);
@@ -182,7 +205,10 @@ fn push_fact(
         return;
     };
     let Some((period, phrase)) = period.and_then(|p| p.period.map(|period| (period, p.phrase))) else {
-        warnings.push(Warning::at(format!("{subject} {printed}: the sentence states no period that can be read, so the value is not taken"), span));
+        warnings.push(Warning::at(
+            format!("{subject} {printed}: the sentence states no period that can be read, so the value is not taken"),
+            span,
+        ));
         return;
     };
     let fits = match rule.period {
@@ -307,14 +333,31 @@ mod tests {
             "Revenues for the second quarter of 2006\ntotaled approximately $0.2 million. As of June 30, 2006, the Company's cash and\ncash equivalents totaled $7.3 million.\n\n\
 Operating expenses for the second quarter totaled approximately $7.5 million\nversus $43.1 million for the first quarter of 2006.\n",
         );
-        let summary: Vec<(String, String, Period)> = found.iter().map(|f| (f.concept.clone(), f.value.normalize().to_string(), f.period)).collect();
+        let summary: Vec<(String, String, Period)> =
+            found.iter().map(|f| (f.concept.clone(), f.value.normalize().to_string(), f.period)).collect();
         assert_eq!(
             summary,
             vec![
-                ("Revenues".into(), "200000".into(), Period::Duration { start: date(2006, 4, 1), end: date(2006, 6, 30) }),
-                ("CashAndCashEquivalentsAtCarryingValue".into(), "7300000".into(), Period::Instant { instant: date(2006, 6, 30) }),
-                ("OperatingExpenses".into(), "7500000".into(), Period::Duration { start: date(2006, 4, 1), end: date(2006, 6, 30) }),
-                ("OperatingExpenses".into(), "43100000".into(), Period::Duration { start: date(2006, 1, 1), end: date(2006, 3, 31) }),
+                (
+                    "Revenues".into(),
+                    "200000".into(),
+                    Period::Duration { start: date(2006, 4, 1), end: date(2006, 6, 30) }
+                ),
+                (
+                    "CashAndCashEquivalentsAtCarryingValue".into(),
+                    "7300000".into(),
+                    Period::Instant { instant: date(2006, 6, 30) }
+                ),
+                (
+                    "OperatingExpenses".into(),
+                    "7500000".into(),
+                    Period::Duration { start: date(2006, 4, 1), end: date(2006, 6, 30) }
+                ),
+                (
+                    "OperatingExpenses".into(),
+                    "43100000".into(),
+                    Period::Duration { start: date(2006, 1, 1), end: date(2006, 3, 31) }
+                ),
             ]
         );
         assert_eq!(found[1].text, "$7.3 million");

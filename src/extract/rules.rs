@@ -106,7 +106,11 @@ impl Rules {
                     patterns
                         .iter()
                         .map(|p| {
-                            Regex::new(p).map_err(|source| RulesError::Pattern { concept: entry.name.clone(), pattern: p.clone(), source })
+                            Regex::new(p).map_err(|source| RulesError::Pattern {
+                                concept: entry.name.clone(),
+                                pattern: p.clone(),
+                                source,
+                            })
                         })
                         .collect()
                 };
@@ -163,7 +167,12 @@ fn strip_footnote_marker(text: &str) -> String {
         if let Some(at) = text.rfind(open) {
             let inner = &text[at + open.len()..];
             if let Some(number) = inner.strip_suffix(close) {
-                if !number.is_empty() && number.len() <= 2 && number.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase() && open == "(" && number.len() == 1) {
+                if !number.is_empty()
+                    && number.len() <= 2
+                    && number
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase() && open == "(" && number.len() == 1)
+                {
                     return text[..at].to_owned();
                 }
             }
@@ -196,7 +205,10 @@ mod tests {
             Some("WeightedAverageNumberOfSharesOutstandingBasicAndDiluted")
         );
         assert_eq!(concept("Total stockholders\u{2019} deficit"), Some("StockholdersEquity"));
-        assert_eq!(concept("Loss attributable to common stockholders"), Some("NetIncomeLossAvailableToCommonStockholdersBasic"));
+        assert_eq!(
+            concept("Loss attributable to common stockholders"),
+            Some("NetIncomeLossAvailableToCommonStockholdersBasic")
+        );
         assert_eq!(concept("Net loss (1)"), Some("NetIncomeLoss"));
     }
 
@@ -217,7 +229,16 @@ mod tests {
         ] {
             let found = concept(label);
             assert!(
-                !matches!(found, Some("NetIncomeLoss" | "CashAndCashEquivalentsAtCarryingValue" | "OperatingExpenses" | "Revenues" | "StockholdersEquity")),
+                !matches!(
+                    found,
+                    Some(
+                        "NetIncomeLoss"
+                            | "CashAndCashEquivalentsAtCarryingValue"
+                            | "OperatingExpenses"
+                            | "Revenues"
+                            | "StockholdersEquity"
+                    )
+                ),
                 "{label} gave {found:?}"
             );
         }
@@ -225,7 +246,9 @@ mod tests {
 
     #[test]
     fn a_user_file_with_a_bad_pattern_is_refused_with_its_name() {
-        let err = Rules::parse("[[concept]]\nname = \"X\"\nunit = \"USD\"\nperiod = \"duration\"\npatterns = [\"(\"]\n").unwrap_err();
+        let err =
+            Rules::parse("[[concept]]\nname = \"X\"\nunit = \"USD\"\nperiod = \"duration\"\npatterns = [\"(\"]\n")
+                .unwrap_err();
         assert!(err.to_string().contains("concept X"), "{err}");
     }
 }

@@ -11,7 +11,9 @@ static SCALES: LazyLock<[(Regex, u32); 3]> = LazyLock::new(|| {
         (re(r"(?i)\bin\s+billions\b|\bbillions\s+of\s+(u\.s\.\s+)?dollars\b|\$\s*billions\b"), 9),
         (re(r"(?i)\bin\s+millions\b|\bmillions\s+of\s+(u\.s\.\s+)?dollars\b|\$\s*millions\b|\(\s*\$\s*m\s*\)"), 6),
         (
-            re(r"(?i)\bin\s+thousands\b|\bthousands\s+of\s+(u\.s\.\s+)?dollars\b|\$\s*000'?s\b|\bin\s+000'?s\b|\(\s*000'?s?\s*\)|\b000'?s\s+omitted\b|\$\s*thousands\b"),
+            re(
+                r"(?i)\bin\s+thousands\b|\bthousands\s+of\s+(u\.s\.\s+)?dollars\b|\$\s*000'?s\b|\bin\s+000'?s\b|\(\s*000'?s?\s*\)|\b000'?s\s+omitted\b|\$\s*thousands\b",
+            ),
             3,
         ),
     ]

@@ -10,7 +10,13 @@ use crate::fact::{Fact, Origin, Period, Warning};
 use crate::ingest::text_table::{CellContent, RowKind, TextTable};
 use crate::ingest::Document;
 
-pub fn table_facts(document: &Document, table: &TextTable, rules: &Rules, facts: &mut Vec<Fact>, warnings: &mut Vec<Warning>) {
+pub fn table_facts(
+    document: &Document,
+    table: &TextTable,
+    rules: &Rules,
+    facts: &mut Vec<Fact>,
+    warnings: &mut Vec<Warning>,
+) {
     let scale = scale_of(table.context_lines.iter().map(|&l| document.lines.line(&document.text, l))).unwrap_or(0);
     let periods: Vec<Option<Period>> = table.columns.iter().map(|c| heading_period(&c.heading)).collect();
     for row in table.rows.iter().filter(|r| r.kind == RowKind::Values) {
@@ -40,7 +46,8 @@ pub fn table_facts(document: &Document, table: &TextTable, rules: &Rules, facts:
                 } else {
                     format!("its column heading {heading:?} states no period")
                 };
-                warnings.push(Warning::at(format!("{} {}: {why}, so the value is not taken", row.label, cell.text), span));
+                warnings
+                    .push(Warning::at(format!("{} {}: {why}, so the value is not taken", row.label, cell.text), span));
                 continue;
             };
             if !period_fits(rule, &period) {
@@ -79,7 +86,10 @@ fn period_fits(rule: &ConceptRule, period: &Period) -> bool {
 /// is positive.
 fn signed(rule: &ConceptRule, label: &str, value: Decimal, row_printed_negative: bool) -> (Decimal, Option<String>) {
     if rule.label_is_negative(label) && value > Decimal::ZERO {
-        return (-value, Some(format!("printed without a sign; negative because the label {label:?} names a loss or deficit")));
+        return (
+            -value,
+            Some(format!("printed without a sign; negative because the label {label:?} names a loss or deficit")),
+        );
     }
     if rule.positive && row_printed_negative && value < Decimal::ZERO {
         return (-value, Some("printed in parentheses; expenses are recorded as positive amounts".to_owned()));

@@ -66,9 +66,8 @@ pub struct Document {
 
 /// Reads a file and splits it into documents.
 pub fn load(path: &Path) -> Result<Vec<Document>, IngestError> {
-    let size = std::fs::metadata(path)
-        .map_err(|source| IngestError::Unreadable { path: path.to_owned(), source })?
-        .len();
+    let size =
+        std::fs::metadata(path).map_err(|source| IngestError::Unreadable { path: path.to_owned(), source })?.len();
     if size > MAX_FILE_BYTES {
         return Err(IngestError::TooLarge { path: path.to_owned(), size, limit: MAX_FILE_BYTES });
     }

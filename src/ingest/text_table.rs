@@ -77,8 +77,14 @@ enum Shape {
     Marker,
     OtherTag,
     /// A label followed by values; `split` is the index of the first value token.
-    Data { tokens: Vec<Token>, split: usize },
-    Text { indent: usize, len: usize },
+    Data {
+        tokens: Vec<Token>,
+        split: usize,
+    },
+    Text {
+        indent: usize,
+        len: usize,
+    },
 }
 
 impl Shape {
@@ -144,7 +150,11 @@ fn shape_of(line: &str) -> Shape {
         if upper.starts_with("<S>") {
             return Shape::Marker;
         }
-        if upper.starts_with("<PAGE") || upper.starts_with("</CAPTION") || upper.starts_with("<FN") || upper.starts_with("</FN") {
+        if upper.starts_with("<PAGE")
+            || upper.starts_with("</CAPTION")
+            || upper.starts_with("<FN")
+            || upper.starts_with("</FN")
+        {
             return Shape::OtherTag;
         }
     }
@@ -165,22 +175,20 @@ fn shape_of(line: &str) -> Shape {
 /// A cheap screen before tokenizing: a row of values ends in something a
 /// value can end with, and has a gap of two spaces (or a tab) somewhere.
 fn could_be_row(trimmed: &str) -> bool {
-    let ends_like_value = trimmed
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_ascii_digit() || matches!(c, ')' | '-' | '>' | '*' | '%' | '\u{2014}' | '\u{2013}' | '\u{2212}'));
+    let ends_like_value = trimmed.chars().next_back().is_some_and(|c| {
+        c.is_ascii_digit() || matches!(c, ')' | '-' | '>' | '*' | '%' | '\u{2014}' | '\u{2013}' | '\u{2212}')
+    });
     ends_like_value && (trimmed.contains("  ") || trimmed.contains('\t'))
 }
 
 /// Leading white space in character columns, tabs to the next multiple of 8.
 fn indent_cols(line: &str) -> usize {
-    line.chars()
-        .take_while(|c| c.is_whitespace())
-        .fold(0, |col, c| if c == '\t' { (col / 8 + 1) * 8 } else { col + 1 })
+    line.chars().take_while(|c| c.is_whitespace()).fold(0, |col, c| if c == '\t' { (col / 8 + 1) * 8 } else { col + 1 })
 }
 
 fn is_rule(trimmed: &str) -> bool {
-    trimmed.bytes().all(|b| matches!(b, b'-' | b'=' | b'_' | b' ')) && (trimmed.contains("---") || trimmed.contains("===") || trimmed.contains("___"))
+    trimmed.bytes().all(|b| matches!(b, b'-' | b'=' | b'_' | b' '))
+        && (trimmed.contains("---") || trimmed.contains("===") || trimmed.contains("___"))
 }
 
 /// Where the values of a line begin: the first token of its trailing run of
@@ -238,7 +246,8 @@ fn tagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], open: usize, cl
         Some(m) if m < first_data => (m, m + 1),
         _ => (first_data, first_data),
     };
-    let header_lines: Vec<usize> = (header_start..header_end).filter(|&j| matches!(shapes[j], Shape::Text { .. })).collect();
+    let header_lines: Vec<usize> =
+        (header_start..header_end).filter(|&j| matches!(shapes[j], Shape::Text { .. })).collect();
     let mut context_lines = lines_above(shapes, open, CONTEXT_LINES_ABOVE);
     context_lines.extend(&header_lines);
     build_table(text, lines, shapes, &header_lines, body_start..close, context_lines)
@@ -268,7 +277,8 @@ fn untagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], start: usize,
 
 /// Up to `count` non-blank lines just above `line`.
 fn lines_above(shapes: &[Shape], line: usize, count: usize) -> Vec<usize> {
-    let mut found: Vec<usize> = (line.saturating_sub(count + 2)..line).filter(|&j| !matches!(shapes[j], Shape::Blank)).collect();
+    let mut found: Vec<usize> =
+        (line.saturating_sub(count + 2)..line).filter(|&j| !matches!(shapes[j], Shape::Blank)).collect();
     if found.len() > count {
         found.drain(..found.len() - count);
     }
@@ -381,8 +391,10 @@ static PERIOD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 fn assign_heading_line(columns: &mut [TableColumn], line: &str) {
     let label_area_end = columns[0].left_col.saturating_sub(TITLE_OVERHANG_COLS);
     let is_title = |s: &Segment| s.start_col < label_area_end && !PERIOD_WORDS.is_match(&s.text);
-    let segments: Vec<Segment> =
-        segments(line).into_iter().filter(|s| !s.text.starts_with('<') && !is_scale_note(&s.text) && !is_title(s)).collect();
+    let segments: Vec<Segment> = segments(line)
+        .into_iter()
+        .filter(|s| !s.text.starts_with('<') && !is_scale_note(&s.text) && !is_title(s))
+        .collect();
     for column in columns.iter_mut() {
         let center = (column.left_col + column.right_col) / 2;
         let nearest = segments
@@ -414,10 +426,17 @@ fn distance(point: usize, start: usize, end: usize) -> usize {
     }
 }
 
-fn build_rows(text: &str, lines: &LineIndex, shapes: &[Shape], body: Range<usize>, columns: &[TableColumn]) -> Vec<TableRow> {
+fn build_rows(
+    text: &str,
+    lines: &LineIndex,
+    shapes: &[Shape],
+    body: Range<usize>,
+    columns: &[TableColumn],
+) -> Vec<TableRow> {
     let mut rows = Vec::new();
     let mut pending: Option<(usize, usize, String)> = None;
-    let heading_row = |line: usize, label: String| TableRow { line, label, kind: RowKind::Heading, cells: vec![None; columns.len()] };
+    let heading_row =
+        |line: usize, label: String| TableRow { line, label, kind: RowKind::Heading, cells: vec![None; columns.len()] };
     for j in body {
         let line = lines.line(text, j);
         match &shapes[j] {
@@ -426,13 +445,20 @@ fn build_rows(text: &str, lines: &LineIndex, shapes: &[Shape], body: Range<usize
                     rows.push(heading_row(l, label));
                 }
                 if matches!(shapes[j], Shape::Rule) {
-                    rows.push(TableRow { line: j, label: String::new(), kind: RowKind::Rule, cells: vec![None; columns.len()] });
+                    rows.push(TableRow {
+                        line: j,
+                        label: String::new(),
+                        kind: RowKind::Rule,
+                        cells: vec![None; columns.len()],
+                    });
                 }
             }
             Shape::Text { indent, .. } => {
                 let words = collapse(line);
                 match pending.take() {
-                    Some((l, i, label)) if starts_lowercase(&words) => pending = Some((l, i, format!("{label} {words}"))),
+                    Some((l, i, label)) if starts_lowercase(&words) => {
+                        pending = Some((l, i, format!("{label} {words}")))
+                    }
                     previous => {
                         if let Some((l, _, label)) = previous {
                             rows.push(heading_row(l, label));
@@ -447,11 +473,15 @@ fn build_rows(text: &str, lines: &LineIndex, shapes: &[Shape], body: Range<usize
             }
             Shape::Data { tokens, split } => {
                 let own_label = tokens.get(..*split).map_or(String::new(), |label| {
-                    label.first().map_or(String::new(), |first| collapse(&line[first.start..label[label.len() - 1].end]))
+                    label
+                        .first()
+                        .map_or(String::new(), |first| collapse(&line[first.start..label[label.len() - 1].end]))
                 });
                 let indent = tokens.first().map_or(0, |t| t.start_col);
                 let label = match pending.take() {
-                    Some((_, pending_indent, previous)) if own_label.is_empty() || starts_lowercase(&own_label) || indent > pending_indent => {
+                    Some((_, pending_indent, previous))
+                        if own_label.is_empty() || starts_lowercase(&own_label) || indent > pending_indent =>
+                    {
                         format!("{previous} {own_label}").trim_end().to_owned()
                     }
                     Some((l, _, previous)) => {
@@ -490,7 +520,7 @@ fn place_cells(values: &[Token], columns: &[TableColumn], line_start: usize, lin
     let (n, m) = (cells.len(), columns.len());
     let cost = |t: &Token, c: &TableColumn| match t.kind {
         TokenKind::Amount(_) => t.digits_end_col.abs_diff(c.right_col),
-        _ => ((t.start_col + t.end_col) / 2).abs_diff((c.left_col + c.right_col + 1) / 2),
+        _ => ((t.start_col + t.end_col) / 2).abs_diff((c.left_col + c.right_col).div_ceil(2)),
     };
     let mut best = vec![vec![usize::MAX / 2; m + 1]; n + 1];
     best[0].fill(0);

@@ -106,7 +106,8 @@ pub fn classify(text: &str) -> TokenKind {
     if is_footnote(text) {
         return TokenKind::Footnote;
     }
-    let can_open_amount = text.bytes().next().is_some_and(|b| b.is_ascii_digit() || matches!(b, b'$' | b'(' | b'-' | b'.' | b'U' | 0xE2));
+    let can_open_amount =
+        text.bytes().next().is_some_and(|b| b.is_ascii_digit() || matches!(b, b'$' | b'(' | b'-' | b'.' | b'U' | 0xE2));
     if !can_open_amount {
         return TokenKind::Word;
     }
@@ -206,7 +207,8 @@ mod tests {
 
     #[test]
     fn things_that_are_not_amounts() {
-        for text in ["866-425-6195", "10-Q", "2006.", "1,23", "12,3456", "(IN", "$000S)", "3I", ".", "(", "()", "-(5)"] {
+        for text in ["866-425-6195", "10-Q", "2006.", "1,23", "12,3456", "(IN", "$000S)", "3I", ".", "(", "()", "-(5)"]
+        {
             assert_eq!(parse_amount(text), None, "{text}");
         }
     }

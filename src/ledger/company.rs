@@ -3,16 +3,29 @@
 //! are the key "epicept".
 
 const SUFFIXES: [&str; 17] = [
-    "corporation", "corp", "incorporated", "inc", "company", "co", "limited", "ltd", "plc", "holdings", "group", "llc",
-    "lp", "sa", "nv", "ag", "the",
+    "corporation",
+    "corp",
+    "incorporated",
+    "inc",
+    "company",
+    "co",
+    "limited",
+    "ltd",
+    "plc",
+    "holdings",
+    "group",
+    "llc",
+    "lp",
+    "sa",
+    "nv",
+    "ag",
+    "the",
 ];
 
 /// The name reduced to what identifies the company.
 pub fn company_key(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| if c.is_alphanumeric() || c == '&' { c.to_ascii_lowercase() } else { ' ' })
-        .collect();
+    let cleaned: String =
+        name.chars().map(|c| if c.is_alphanumeric() || c == '&' { c.to_ascii_lowercase() } else { ' ' }).collect();
     let mut words: Vec<&str> = cleaned.split_whitespace().collect();
     while words.len() > 1 && words.last().is_some_and(|w| SUFFIXES.contains(w)) {
         words.pop();

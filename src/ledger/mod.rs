@@ -37,7 +37,9 @@ impl Ledger {
     /// replaced, which is what re-extraction needs.
     pub fn add(&mut self, documents: impl IntoIterator<Item = ExtractedDocument>) {
         for document in documents {
-            let same = |d: &ExtractedDocument| d.document.path == document.document.path && d.document.name == document.document.name;
+            let same = |d: &ExtractedDocument| {
+                d.document.path == document.document.path && d.document.name == document.document.name
+            };
             match self.documents.iter_mut().find(|d| same(d)) {
                 Some(existing) => *existing = document,
                 None => self.documents.push(document),
@@ -65,7 +67,11 @@ impl Ledger {
 
     /// The key of a fact of one of the ledger's documents.
     pub fn key_of(&self, document: &ExtractedDocument, fact: &Fact) -> FactKey {
-        FactKey { company: company::company_key(&company_name(document)), concept: fact.concept.clone(), period: fact.period }
+        FactKey {
+            company: company::company_key(&company_name(document)),
+            concept: fact.concept.clone(),
+            period: fact.period,
+        }
     }
 
     /// Corrects the value of a key, keeping the value the filings give on
@@ -90,7 +96,9 @@ impl Ledger {
                 if company::company_key(&company_name(document)) != key.company {
                     continue;
                 }
-                let better = best.is_none_or(|b| (fact.origin, std::cmp::Reverse(fact.rounding)) > (b.origin, std::cmp::Reverse(b.rounding)));
+                let better = best.is_none_or(|b| {
+                    (fact.origin, std::cmp::Reverse(fact.rounding)) > (b.origin, std::cmp::Reverse(b.rounding))
+                });
                 if better {
                     best = Some(fact);
                 }

@@ -23,7 +23,7 @@ impl FiscalQuarter {
     pub fn ending_on(date: NaiveDate, fiscal_year_end_month: u32) -> Option<FiscalQuarter> {
         let month_end = snap_to_month_end(date)?;
         let months_after = (month_end.month() + 12 - fiscal_year_end_month) % 12;
-        if months_after % 3 != 0 {
+        if !months_after.is_multiple_of(3) {
             return None;
         }
         let quarter = if months_after == 0 { 4 } else { months_after / 3 };

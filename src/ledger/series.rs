@@ -131,7 +131,8 @@ struct Stated {
 
 pub fn build(facts: &ConceptFacts, correction_for: &dyn Fn(&FactKey) -> Option<Correction>) -> Series {
     let fye = facts.fiscal_year_end_month;
-    let key_of = |period: Period| FactKey { company: facts.company_key.clone(), concept: facts.concept.clone(), period };
+    let key_of =
+        |period: Period| FactKey { company: facts.company_key.clone(), concept: facts.concept.clone(), period };
     let mut by_period: BTreeMap<Period, Vec<Source>> = BTreeMap::new();
     for entry in &facts.entries {
         by_period.entry(entry.fact.period).or_default().push(source(entry));
@@ -189,7 +190,11 @@ pub fn build(facts: &ConceptFacts, correction_for: &dyn Fn(&FactKey) -> Option<C
             let previous = if previous_fq.quarter == 1 {
                 quarters.get(&previous_fq).map(|(period, sources)| stated(*period, sources))
             } else {
-                year_to_date.get(&previous_fq).map(|s| Stated { period: s.period, value: s.value, rounding: s.rounding })
+                year_to_date.get(&previous_fq).map(|s| Stated {
+                    period: s.period,
+                    value: s.value,
+                    rounding: s.rounding,
+                })
             };
             let Some(previous) = previous else { continue };
             let derivation = Derivation {
@@ -208,7 +213,9 @@ pub fn build(facts: &ConceptFacts, correction_for: &dyn Fn(&FactKey) -> Option<C
             match points.get_mut(&fq) {
                 Some(point) => {
                     let best = &point.sources[0];
-                    if point.status == Status::Reported && !agree(best.value, best.rounding, derivation.value, derivation.rounding) {
+                    if point.status == Status::Reported
+                        && !agree(best.value, best.rounding, derivation.value, derivation.rounding)
+                    {
                         point.status = Status::Conflict;
                     }
                     point.derivation = Some(derivation);

@@ -88,8 +88,24 @@ impl Report {
     pub fn write_csv(&self, out: &mut impl Write) -> Result<(), csv::Error> {
         let mut writer = csv::Writer::from_writer(out);
         writer.write_record([
-            "file", "document", "company", "form", "concept", "label", "start", "end", "instant", "value", "unit", "origin",
-            "span_start", "span_end", "text", "column", "scale", "rounding",
+            "file",
+            "document",
+            "company",
+            "form",
+            "concept",
+            "label",
+            "start",
+            "end",
+            "instant",
+            "value",
+            "unit",
+            "origin",
+            "span_start",
+            "span_end",
+            "text",
+            "column",
+            "scale",
+            "rounding",
         ])?;
         for document in &self.documents {
             for fact in &document.facts {
@@ -97,8 +113,14 @@ impl Report {
                     Period::Duration { start, end } => (start.to_string(), end.to_string(), String::new()),
                     Period::Instant { instant } => (String::new(), String::new(), instant.to_string()),
                 };
-                let unit = serde_json::to_value(fact.unit).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-                let origin = serde_json::to_value(fact.origin).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+                let unit = serde_json::to_value(fact.unit)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                let origin = serde_json::to_value(fact.origin)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
                 writer.write_record([
                     document.file.as_str(),
                     &document.document,
