@@ -1,30 +1,65 @@
-//! The command line: `exhibit extract [--format json|csv] FILE...` for
-//! scripts and batches. Usage errors exit 2; a file that cannot be read is
-//! named on stderr and in its document's warnings, the rest are still
-//! extracted, and the exit code is 1.
+//! The command line. `exhibit [FILE...]` opens the window (with those
+//! filings); `exhibit extract [--format json|csv] FILE...` and
+//! `exhibit chart --out FILE.png|FILE.svg FILE...` run headless for scripts
+//! and batches. Usage errors exit 2; a file that cannot be read is named on
+//! stderr (and, for `extract`, in its document's warnings), the rest are
+//! still processed, and the exit code is 1.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
+use anyhow::{bail, Context};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::chart::image::{save, ImageFormat};
+use crate::chart::ChartModel;
 use crate::extract::{Extractor, Rules};
+use crate::ledger::company::company_key;
 use crate::report::Report;
 
 #[derive(Parser)]
 #[command(
     name = "exhibit",
     version,
-    about = "Read SEC filings: facts with provenance, reconciled into quarterly series"
+    about = "Read SEC filings: facts with provenance, reconciled into quarterly series",
+    after_help = "With no command, Exhibit opens its window: exhibit [FILE...] opens it with those filings."
 )]
 pub struct Cli {
     /// A concept rules file to use instead of the built-in one (see assets/concepts.toml).
     #[arg(long, global = true, value_name = "FILE")]
     concepts: Option<PathBuf>,
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
+}
+
+/// `exhibit [--concepts FILE] [FILE...]`: the window.
+#[derive(Parser)]
+#[command(name = "exhibit", version)]
+struct WindowArgs {
+    #[arg(long, value_name = "FILE")]
+    concepts: Option<PathBuf>,
+    /// Filings to open in the window.
+    files: Vec<PathBuf>,
+}
+
+/// True when the command line asks for the window: its first word that is
+/// not `--concepts FILE` is a file, or there is none. Commands and flags
+/// such as --help go to the full parser.
+fn wants_window(args: &[std::ffi::OsString]) -> bool {
+    let mut words = args.iter().skip(1);
+    while let Some(word) = words.next() {
+        match word.to_str() {
+            Some("--concepts") => {
+                words.next();
+            }
+            Some(flag) if flag.starts_with("--concepts=") => {}
+            Some("extract" | "chart" | "help") => return false,
+            Some(flag) if flag.starts_with('-') => return false,
+            _ => return true,
+        }
+    }
+    true
 }
 
 #[derive(Subcommand)]
@@ -37,6 +72,20 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Save the quarterly chart of a company as a PNG or SVG image.
+    Chart {
+        /// The image to write; .png or .svg.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// The company to chart (default: the first company in the files).
+        #[arg(long)]
+        company: Option<String>,
+        /// Image size in pixels, WIDTHxHEIGHT.
+        #[arg(long, default_value = "1600x900", value_parser = parse_size)]
+        size: (u32, u32),
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -45,9 +94,24 @@ enum Format {
     Csv,
 }
 
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (w, h) = text.split_once(['x', 'X']).ok_or("expected WIDTHxHEIGHT, such as 1600x900")?;
+    let parse = |s: &str| s.trim().parse::<u32>().ok().filter(|&n| (100..=10_000).contains(&n));
+    match (parse(w), parse(h)) {
+        (Some(w), Some(h)) => Ok((w, h)),
+        _ => Err("width and height must be whole numbers of pixels from 100 to 10000".into()),
+    }
+}
+
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let outcome = if wants_window(&args) {
+        let window_args = WindowArgs::parse_from(&args);
+        load_rules(window_args.concepts.as_deref()).and_then(|extractor| window(window_args.files, extractor))
+    } else {
+        run(Cli::parse_from(&args))
+    };
+    match outcome {
         Ok(code) => code,
         Err(error) => {
             eprintln!("exhibit: {error:#}");
@@ -56,28 +120,22 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// The extractor for a rules file, or the built-in one.
+fn load_rules(path: Option<&std::path::Path>) -> anyhow::Result<&'static Extractor> {
+    let Some(path) = path else { return Ok(Extractor::builtin()) };
+    let source = std::fs::read_to_string(path).with_context(|| format!("{}: cannot be read", path.display()))?;
+    let rules = Rules::parse(&source).with_context(|| format!("{}", path.display()))?;
+    // Lives as long as the process, like the built-in rules.
+    Ok(Box::leak(Box::new(Extractor::new(rules))))
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let custom;
-    let extractor = match &cli.concepts {
-        Some(path) => {
-            let source =
-                std::fs::read_to_string(path).with_context(|| format!("{}: cannot be read", path.display()))?;
-            let rules = Rules::parse(&source).with_context(|| format!("{}", path.display()))?;
-            custom = Extractor::new(rules);
-            &custom
-        }
-        None => Extractor::builtin(),
-    };
+    let extractor = load_rules(cli.concepts.as_deref())?;
     match cli.command {
-        Command::Extract { format, files } => {
+        None => window(Vec::new(), extractor),
+        Some(Command::Extract { format, files }) => {
             let results = extractor.extract_paths(&files);
-            let mut failed = false;
-            for (_, result) in &results {
-                if let Err(error) = result {
-                    eprintln!("exhibit: {error}");
-                    failed = true;
-                }
-            }
+            let failed = report_failures(&results);
             let report = Report::build(results, extractor.rules());
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
@@ -86,7 +144,64 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Format::Csv => report.write_csv(&mut out)?,
             }
             out.flush()?;
-            Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(exit_code(failed))
+        }
+        Some(Command::Chart { out, company, size, files }) => {
+            ImageFormat::of(&out)?;
+            let results = extractor.extract_paths(&files);
+            let failed = report_failures(&results);
+            let report = Report::build(results, extractor.rules());
+            let key = match company {
+                Some(name) => company_key(&name),
+                None => match report.series.first() {
+                    Some(series) => series.company_key.clone(),
+                    None => bail!("no quarterly figures were found in the files given"),
+                },
+            };
+            let Some(model) = ChartModel::build(&report.series, &key, extractor.rules(), &|_| true) else {
+                bail!("no quarterly figures were found for the company {key:?}");
+            };
+            save(&model, &out, size)?;
+            eprintln!("exhibit: chart of {} saved as {} ({}x{})", model.company, out.display(), size.0, size.1);
+            Ok(exit_code(failed))
         }
     }
+}
+
+fn report_failures<T>(results: &[(PathBuf, Result<T, crate::ingest::IngestError>)]) -> bool {
+    let mut failed = false;
+    for (_, result) in results {
+        if let Err(error) = result {
+            eprintln!("exhibit: {error}");
+            failed = true;
+        }
+    }
+    failed
+}
+
+fn exit_code(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn window(files: Vec<PathBuf>, extractor: &'static Extractor) -> anyhow::Result<ExitCode> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Exhibit")
+            .with_inner_size([1360.0, 760.0])
+            .with_min_inner_size([900.0, 560.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let app_options = crate::app::AppOptions { files, extractor, ..Default::default() };
+    eframe::run_native(
+        "Exhibit",
+        options,
+        Box::new(move |cc| Ok(Box::new(crate::app::ExhibitApp::new(cc, app_options)))),
+    )
+    .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))?;
+    Ok(ExitCode::SUCCESS)
 }

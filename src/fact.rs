@@ -101,6 +101,17 @@ pub enum Origin {
     Ixbrl,
 }
 
+impl Origin {
+    /// How the origin is named to a reader.
+    pub fn label(self) -> &'static str {
+        match self {
+            Origin::Prose => "prose",
+            Origin::Table => "table",
+            Origin::Ixbrl => "inline XBRL",
+        }
+    }
+}
+
 /// One extracted number with full provenance.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fact {

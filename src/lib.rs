@@ -4,12 +4,20 @@
 //! text and table structure, [`extract`] turns structure into facts with
 //! provenance, [`ledger`] reconciles the facts of many filings (and the
 //! user's corrections) into quarterly series, and [`report`] writes them out
-//! for scripts. Nothing here knows about a window.
+//! for scripts. [`chart`] turns series into what is drawn, and saves it as
+//! an image; [`workbench`] is the state of an analyst's session (open
+//! filings, selection, corrections with undo). Only [`app`] knows about a
+//! window.
 
+pub mod app;
+pub mod atomic;
 pub mod calendar;
+pub mod chart;
 pub mod cli;
 pub mod extract;
 pub mod fact;
+pub mod format;
 pub mod ingest;
 pub mod ledger;
 pub mod report;
+pub mod workbench;

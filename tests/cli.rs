@@ -154,3 +154,37 @@ Net shortfall                          (1,250)        (900)\nOther line         
     assert_eq!(broken.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&broken.stderr).contains("concepts.toml"));
 }
+
+#[test]
+fn chart_saves_png_and_svg_headless() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = samples();
+    for (name, size) in [("chart.png", None), ("small.png", Some("800x450")), ("chart.svg", None)] {
+        let out = dir.path().join(name);
+        let mut args: Vec<&str> = vec!["chart", "--out", out.to_str().unwrap()];
+        if let Some(size) = size {
+            args.extend(["--size", size]);
+        }
+        args.extend(files.iter().map(String::as_str));
+        let output = exhibit(&args);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        if name.ends_with(".svg") {
+            let svg = std::fs::read_to_string(&out).unwrap();
+            assert!(svg.contains("EpiCept Corporation") && svg.contains("Cash and cash equivalents"));
+        } else {
+            let (width, height) = image::image_dimensions(&out).unwrap();
+            assert_eq!((width, height), if size.is_some() { (800, 450) } else { (1600, 900) });
+        }
+    }
+    let wrong = exhibit(&["chart", "--out", dir.path().join("chart.gif").to_str().unwrap(), &files[0]]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains(".png or .svg"));
+    let nothing = exhibit(&[
+        "chart",
+        "--out",
+        dir.path().join("none.png").to_str().unwrap(),
+        &sample("epicept-2006-10-04-litigation-settlement.txt"),
+    ]);
+    assert_eq!(nothing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&nothing.stderr).contains("no quarterly figures"));
+}

@@ -204,7 +204,8 @@ fn a_correction_overrides_keeps_the_original_and_survives_re_extraction() {
         concept: "CashAndCashEquivalentsAtCarryingValue".into(),
         period: cash.period,
     };
-    let correction = ledger.apply_correction(key.clone(), Decimal::from(7_400_000), Some("per 10-Q".into())).clone();
+    let correction =
+        ledger.apply_correction(key.clone(), Decimal::from(7_400_000), Some("per 10-Q".into()), None).clone();
     assert_eq!(correction.original, Some(Decimal::from(7_329_000)));
 
     let series = ledger.series(rules);
@@ -241,7 +242,7 @@ fn correcting_a_year_to_date_figure_moves_the_derived_quarter() {
     };
     let key =
         exhibit::ledger::FactKey { company: "epicept".into(), concept: "NetIncomeLoss".into(), period: six_months };
-    ledger.apply_correction(key, Decimal::from(-56_000_000), None);
+    ledger.apply_correction(key, Decimal::from(-56_000_000), None, None);
     let series = ledger.series(Rules::builtin());
     let q2 = point(&series, "NetIncomeLoss", "Q2 2006").unwrap();
     assert_eq!(q2.derivation.as_ref().unwrap().value, Decimal::from(-8_374_000));

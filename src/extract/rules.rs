@@ -30,6 +30,8 @@ pub enum PeriodKind {
 #[derive(Debug)]
 pub struct ConceptRule {
     pub name: String,
+    /// How the chart and the fields panel call it; the concept name if unset.
+    pub title: String,
     pub unit: Unit,
     pub period: PeriodKind,
     pub charted: bool,
@@ -75,6 +77,8 @@ struct RulesFile {
 #[derive(Deserialize)]
 struct ConceptEntry {
     name: String,
+    #[serde(default)]
+    title: Option<String>,
     unit: Unit,
     period: PeriodKind,
     #[serde(default)]
@@ -120,6 +124,7 @@ impl Rules {
                     labels: entry.labels.iter().map(|l| normalize_label(l)).collect(),
                     exclude: entry.exclude.iter().map(|l| normalize_label(l)).collect(),
                     prose: entry.prose.iter().map(|l| normalize_label(l)).collect(),
+                    title: entry.title.unwrap_or_else(|| entry.name.clone()),
                     name: entry.name,
                     unit: entry.unit,
                     period: entry.period,

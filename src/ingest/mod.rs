@@ -60,6 +60,8 @@ pub struct Document {
     pub fiscal_year_end: Option<(u32, u32)>,
     pub markup: Markup,
     pub encoding: Encoding,
+    /// Digest of the whole file's bytes, to notice when it changes on disk.
+    pub digest: String,
     pub text: String,
     pub lines: LineIndex,
 }
@@ -87,15 +89,25 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Document>, IngestErro
         return Err(IngestError::Binary { path: path.to_owned() });
     }
     let (text, encoding) = decode::decode(bytes);
+    let digest = digest(bytes);
     let file_name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     if submission::is_submission(&text) {
-        Ok(split_submission(path, &file_name, &text, encoding))
+        Ok(split_submission(path, &file_name, &text, encoding, &digest))
     } else {
-        Ok(vec![plain_document(path, file_name, text, encoding)])
+        Ok(vec![plain_document(path, file_name, text, encoding, digest)])
     }
 }
 
-fn plain_document(path: &Path, name: String, text: String, encoding: Encoding) -> Document {
+/// A digest of a file's content (FNV-1a, 64 bits, in hex): enough to see
+/// that a filing changed, not a security measure.
+pub fn digest(bytes: &[u8]) -> String {
+    use std::hash::Hasher;
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(bytes);
+    format!("{:016x}", hasher.finish())
+}
+
+fn plain_document(path: &Path, name: String, text: String, encoding: Encoding, digest: String) -> Document {
     Document {
         path: path.to_owned(),
         form: metadata::exhibit_form(&text),
@@ -106,13 +118,14 @@ fn plain_document(path: &Path, name: String, text: String, encoding: Encoding) -
         fiscal_year_end: None,
         markup: markup_of(&text),
         encoding,
+        digest,
         lines: LineIndex::new(&text),
         name,
         text,
     }
 }
 
-fn split_submission(path: &Path, file_name: &str, text: &str, encoding: Encoding) -> Vec<Document> {
+fn split_submission(path: &Path, file_name: &str, text: &str, encoding: Encoding, digest: &str) -> Vec<Document> {
     let header = submission::parse_header(text);
     let blocks = submission::split_documents(text);
     blocks
@@ -132,6 +145,7 @@ fn split_submission(path: &Path, file_name: &str, text: &str, encoding: Encoding
                 fiscal_year_end: header.fiscal_year_end,
                 markup: markup_of(&body),
                 encoding,
+                digest: digest.to_owned(),
                 lines: LineIndex::new(&body),
                 text: body,
             }

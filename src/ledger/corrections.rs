@@ -9,6 +9,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::fact::Period;
 
+/// The file a correction was made against, as it was then: if the file
+/// changes on disk, the correction needs the analyst's review.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorrectionSource {
+    pub path: std::path::PathBuf,
+    /// Content digest of the file when the correction was made (`ingest::digest`).
+    pub digest: String,
+}
+
 /// What a value means, independent of where it is printed.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct FactKey {
@@ -30,6 +39,8 @@ pub struct Correction {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub note: Option<String>,
     pub at: DateTime<Utc>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub source: Option<CorrectionSource>,
 }
 
 /// The corrections in force, at most one per key.
@@ -52,6 +63,13 @@ impl Corrections {
                 None
             }
         }
+    }
+
+    /// Puts exactly this state in force for a key: the correction given, or
+    /// none. Undo and redo use it to restore an earlier state unchanged.
+    pub fn set(&mut self, key: &FactKey, correction: Option<Correction>) {
+        self.entries.retain(|c| &c.key != key);
+        self.entries.extend(correction);
     }
 
     /// Withdraws the correction of a key; returns it.

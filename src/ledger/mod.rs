@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 use crate::extract::{ExtractedDocument, Rules};
 use crate::fact::Fact;
 pub use checks::Check;
-pub use corrections::{Correction, Corrections, FactKey};
+pub use corrections::{Correction, CorrectionSource, Corrections, FactKey};
 pub use series::{Point, Series, Status};
 
 /// What the ledger holds: documents in the order they were added, and the
@@ -76,10 +76,21 @@ impl Ledger {
 
     /// Corrects the value of a key, keeping the value the filings give on
     /// record; returns the correction now in force.
-    pub fn apply_correction(&mut self, key: FactKey, value: Decimal, note: Option<String>) -> &Correction {
+    pub fn apply_correction(
+        &mut self,
+        key: FactKey,
+        value: Decimal,
+        note: Option<String>,
+        source: Option<CorrectionSource>,
+    ) -> &Correction {
         let original = self.extracted_value(&key);
-        self.corrections.apply(Correction { key: key.clone(), value, original, note, at: Utc::now() });
+        self.corrections.apply(Correction { key: key.clone(), value, original, note, at: Utc::now(), source });
         self.corrections.get(&key).expect("the correction was just applied")
+    }
+
+    /// Puts exactly this correction state in force for a key (undo, redo).
+    pub fn restore_correction(&mut self, key: &FactKey, correction: Option<Correction>) {
+        self.corrections.set(key, correction);
     }
 
     /// Withdraws a correction; the filings' value is in force again.

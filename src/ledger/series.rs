@@ -42,7 +42,7 @@ pub struct Source {
 /// How a quarter follows from year-to-date figures.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Derivation {
-    /// e.g. "six months ended 2006-06-30 (-54947000) − Q1 2006 (-47626000)".
+    /// e.g. "6 months ended 2006-06-30 (-54947000) - Q1 2006 (-47626000)".
     pub formula: String,
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub value: Decimal,
@@ -199,7 +199,7 @@ pub fn build(facts: &ConceptFacts, correction_for: &dyn Fn(&FactKey) -> Option<C
             let Some(previous) = previous else { continue };
             let derivation = Derivation {
                 formula: format!(
-                    "{} ({}) − {} ({})",
+                    "{} ({}) - {} ({})",
                     describe(&total.period, fq),
                     total.value,
                     describe(&previous.period, previous_fq),

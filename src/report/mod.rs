@@ -34,7 +34,7 @@ pub struct DocumentReport {
 }
 
 impl DocumentReport {
-    fn extracted(path: &Path, extracted: &ExtractedDocument) -> DocumentReport {
+    pub fn extracted(path: &Path, extracted: &ExtractedDocument) -> DocumentReport {
         let document = &extracted.document;
         DocumentReport {
             file: path.display().to_string(),
@@ -77,6 +77,15 @@ impl Report {
         let series = ledger.series(rules);
         let checks = ledger.checks(&series);
         Report { documents, series, checks }
+    }
+
+    /// The report of documents already open, with their series and checks.
+    pub fn of_documents(documents: &[ExtractedDocument], series: &[Series], checks: &[Check]) -> Report {
+        Report {
+            documents: documents.iter().map(|d| DocumentReport::extracted(&d.document.path, d)).collect(),
+            series: series.to_vec(),
+            checks: checks.to_vec(),
+        }
     }
 
     pub fn write_json(&self, out: &mut impl Write) -> std::io::Result<()> {
@@ -140,6 +149,59 @@ impl Report {
                     &fact.column,
                     &fact.scale.to_string(),
                     &fact.rounding.to_string(),
+                ])?;
+            }
+        }
+        writer.flush()?;
+        Ok(())
+    }
+
+    /// One row per quarterly point: the series as the chart shows them.
+    pub fn write_series_csv(&self, out: &mut impl Write) -> Result<(), csv::Error> {
+        let mut writer = csv::Writer::from_writer(out);
+        writer.write_record([
+            "company",
+            "concept",
+            "quarter",
+            "start",
+            "end",
+            "instant",
+            "value",
+            "status",
+            "original",
+            "note",
+            "sources",
+            "derivation",
+        ])?;
+        for series in &self.series {
+            for point in &series.points {
+                let (start, end, instant) = match point.period {
+                    Period::Duration { start, end } => (start.to_string(), end.to_string(), String::new()),
+                    Period::Instant { instant } => (String::new(), String::new(), instant.to_string()),
+                };
+                let status = serde_json::to_value(point.status)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                let original =
+                    point.correction.as_ref().and_then(|c| c.original).map(|o| o.to_string()).unwrap_or_default();
+                let note = point.correction.as_ref().and_then(|c| c.note.clone()).unwrap_or_default();
+                let sources: Vec<String> =
+                    point.sources.iter().map(|s| format!("{} {} {}", s.document, s.origin.label(), s.text)).collect();
+                let derivation = point.derivation.as_ref().map(|d| d.formula.clone()).unwrap_or_default();
+                writer.write_record([
+                    series.company.as_str(),
+                    &series.concept,
+                    &point.quarter,
+                    &start,
+                    &end,
+                    &instant,
+                    &point.value.to_string(),
+                    &status,
+                    &original,
+                    &note,
+                    &sources.join("; "),
+                    &derivation,
                 ])?;
             }
         }

@@ -1,0 +1,43 @@
+//! Everything the analyst can do, as data. Panels emit actions; the app
+//! applies them in one place at the end of the frame; tests apply them
+//! directly instead of clicking through dialogs.
+
+use std::path::PathBuf;
+
+use crate::workbench::FactRef;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Ask for filings with the file dialog.
+    OpenDialog,
+    OpenPaths(Vec<PathBuf>),
+    OpenSamples,
+    CloseFile(PathBuf),
+    SelectDocument(usize),
+    /// Select a fact and show where it came from in the text.
+    SelectFact(FactRef),
+    /// Start correcting a fact's value in place.
+    BeginEdit(FactRef),
+    /// Commit the value being edited: `entry` as typed, with a note.
+    CommitEdit {
+        fact: FactRef,
+        entry: String,
+        note: String,
+    },
+    CancelEdit,
+    Revert(FactRef),
+    Undo,
+    Redo,
+    ToggleSeries(String),
+    SaveChartDialog,
+    SaveChart(PathBuf),
+    SaveWorkspaceDialog,
+    SaveWorkspace(PathBuf),
+    OpenWorkspaceDialog,
+    OpenWorkspace(PathBuf),
+    ExportSeriesDialog,
+    ExportSeries(PathBuf),
+    ExportFactsDialog,
+    ExportFacts(PathBuf),
+    DismissMessages,
+}

@@ -1,0 +1,123 @@
+//! The quarterly chart on screen, drawn with egui_plot from the chart model
+//! (the saved image is drawn from the same model). The legend doubles as
+//! the switch for each series; hovering a point tells its value, status and
+//! source.
+
+use egui::{Color32, RichText, Sense, Stroke};
+use egui_plot::{Line, MarkerShape, Plot, PlotPoints, Points};
+
+use super::action::Action;
+use crate::chart::{ChartModel, Marker};
+use crate::workbench::Workbench;
+
+/// The legend and switches: every charted concept the company has, shown or
+/// not, then the key to the status markers.
+pub fn legend_ui(ui: &mut egui::Ui, workbench: &Workbench, company_key: &str, actions: &mut Vec<Action>) {
+    let rules = workbench.extractor().rules();
+    let everything = ChartModel::build(workbench.series(), company_key, rules, &|_| true);
+    let Some(everything) = everything else { return };
+    for series in &everything.series {
+        let color = Color32::from_rgb(series.color[0], series.color[1], series.color[2]);
+        let mut shown = workbench.is_shown(&series.concept);
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 12.0), Sense::hover());
+        ui.painter().line_segment([rect.left_center(), rect.right_center()], Stroke::new(3.0, color));
+        let text = RichText::new(&series.name).color(if shown { color } else { ui.visuals().weak_text_color() });
+        if ui.checkbox(&mut shown, text).on_hover_text("Show or hide this series (also in saved images)").changed() {
+            actions.push(Action::ToggleSeries(series.concept.clone()));
+        }
+    }
+    ui.separator();
+    let grey = ui.visuals().weak_text_color();
+    for (marker, name) in [
+        (Marker::Reported, "reported"),
+        (Marker::Derived, "derived"),
+        (Marker::Corrected, "corrected"),
+        (Marker::Conflict, "conflict"),
+    ] {
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), Sense::hover());
+        paint_marker(ui.painter(), rect.center(), marker, grey, ui.visuals().panel_fill);
+        ui.weak(name);
+    }
+}
+
+/// The status marker as the chart draws it, for the key.
+fn paint_marker(painter: &egui::Painter, at: egui::Pos2, marker: Marker, color: Color32, background: Color32) {
+    let r = 4.5;
+    match marker {
+        Marker::Reported => {
+            painter.circle_filled(at, r, color);
+        }
+        Marker::Derived => {
+            painter.circle(at, r, background, Stroke::new(1.5, color));
+        }
+        Marker::Corrected => {
+            painter.rect_filled(egui::Rect::from_center_size(at, egui::vec2(2.0 * r, 2.0 * r)), 0.0, color);
+        }
+        Marker::Conflict => {
+            let d = egui::vec2(r, r);
+            painter.line_segment([at - d, at + d], Stroke::new(2.0, color));
+            painter.line_segment([at + egui::vec2(-r, r), at + egui::vec2(r, -r)], Stroke::new(2.0, color));
+        }
+    }
+}
+
+pub fn plot_ui(ui: &mut egui::Ui, model: &ChartModel) {
+    let quarters = model.quarters.clone();
+    let hover_model = model.clone();
+    let (low, high) = model.y_range();
+    Plot::new("quarterly-chart")
+        .allow_scroll(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_boxed_zoom(false)
+        .include_x(-0.5)
+        .include_x(quarters.len() as f64 - 0.5)
+        .include_y(low)
+        .include_y(high)
+        .y_axis_label(model.unit_label.clone())
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                quarters.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(|mark, _| {
+            crate::format::filing_style(
+                rust_decimal::Decimal::from_f64_retain(mark.value).unwrap_or_default().round_dp(2),
+                0,
+            )
+        })
+        .label_formatter(move |position| match position {
+            egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => {
+                let series = hover_model.series.iter().find(|s| s.name == *plot_name)?;
+                let x = position.x.round() as usize;
+                series.points.iter().find(|p| p.x == x).map(|p| p.detail.clone())
+            }
+            _ => None,
+        })
+        .show(ui, |plot| {
+            for series in &model.series {
+                let color = Color32::from_rgb(series.color[0], series.color[1], series.color[2]);
+                for run in series.runs() {
+                    let points: PlotPoints = run.iter().map(|p| [p.x as f64, p.y]).collect();
+                    plot.line(Line::new(series.name.clone(), points).color(color).width(2.5).allow_hover(false));
+                }
+                for marker in [Marker::Reported, Marker::Derived, Marker::Corrected, Marker::Conflict] {
+                    let points: PlotPoints =
+                        series.points.iter().filter(|p| p.marker == marker).map(|p| [p.x as f64, p.y]).collect();
+                    let (shape, filled) = match marker {
+                        Marker::Reported => (MarkerShape::Circle, true),
+                        Marker::Derived => (MarkerShape::Circle, false),
+                        Marker::Corrected => (MarkerShape::Square, true),
+                        Marker::Conflict => (MarkerShape::Cross, false),
+                    };
+                    plot.points(
+                        Points::new(series.name.clone(), points).shape(shape).filled(filled).radius(5.5).color(color),
+                    );
+                }
+            }
+        });
+}

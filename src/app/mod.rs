@@ -1,0 +1,529 @@
+//! The workbench window. Panels draw the [`Workbench`] and emit
+//! [`Action`]s; `apply` carries them out in one place at the end of the
+//! frame. Loading, extraction and file dialogs run off the UI thread and
+//! report back over channels. The workspace is saved after every change.
+
+pub mod action;
+mod chart_view;
+mod dialogs;
+mod fields;
+mod filings;
+mod loader;
+mod menu;
+mod samples;
+mod text_view;
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{channel, Receiver};
+
+pub use action::Action;
+use dialogs::{Dialog, Dialogs};
+pub use fields::Edit;
+use loader::Loader;
+use text_view::TextView;
+
+use crate::chart::ChartModel;
+use crate::extract::Extractor;
+use crate::format::filing_style;
+use crate::report::Report;
+use crate::workbench::workspace::{self, Workspace};
+use crate::workbench::{entry, Workbench};
+
+/// How the window starts.
+#[derive(Clone)]
+pub struct AppOptions {
+    /// Filings named on the command line.
+    pub files: Vec<PathBuf>,
+    /// Where the workspace is kept between runs.
+    pub workspace: PathBuf,
+    /// The label rules extraction uses.
+    pub extractor: &'static Extractor,
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        AppOptions { files: Vec::new(), workspace: workspace::default_path(), extractor: Extractor::builtin() }
+    }
+}
+
+/// A line in the status bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub is_error: bool,
+}
+
+pub struct ExhibitApp {
+    workbench: Workbench,
+    loader: Loader,
+    dialogs: Dialogs,
+    action_receiver: Receiver<Action>,
+    pending: Vec<Action>,
+    edit: Option<Edit>,
+    text_view: TextView,
+    messages: Vec<Message>,
+    workspace_path: PathBuf,
+    /// The workspace as last written, to write only when it changes.
+    saved_workspace: Option<Workspace>,
+    /// Until the files of the restored workspace are in, nothing is saved.
+    restoring: bool,
+    chart: Option<((u64, String), Option<ChartModel>)>,
+    scroll_fields: bool,
+    /// Set once the analyst picks a filing; until then the latest filing
+    /// with figures is shown as files arrive.
+    user_selected: bool,
+    repaint: egui::Context,
+}
+
+impl ExhibitApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> ExhibitApp {
+        cc.egui_ctx.set_theme(egui::Theme::Light);
+        let (action_sender, action_receiver) = channel();
+        let mut app = ExhibitApp {
+            workbench: Workbench::new(options.extractor),
+            loader: Loader::default(),
+            dialogs: Dialogs::new(action_sender, cc.egui_ctx.clone()),
+            action_receiver,
+            pending: Vec::new(),
+            edit: None,
+            text_view: TextView::default(),
+            messages: Vec::new(),
+            workspace_path: options.workspace.clone(),
+            saved_workspace: None,
+            restoring: true,
+            chart: None,
+            scroll_fields: false,
+            user_selected: false,
+            repaint: cc.egui_ctx.clone(),
+        };
+        let mut files = app.restore_workspace();
+        for file in options.files {
+            if !files.contains(&file) {
+                files.push(file);
+            }
+        }
+        app.load(files);
+        app
+    }
+
+    fn restore_workspace(&mut self) -> Vec<PathBuf> {
+        match Workspace::load(&self.workspace_path) {
+            Ok(Some(workspace)) => {
+                self.workbench.adopt(&workspace);
+                self.saved_workspace = Some(workspace.clone());
+                workspace.files
+            }
+            Ok(None) => Vec::new(),
+            Err(error) => {
+                let kept = match workspace::set_aside(&self.workspace_path) {
+                    Ok(aside) => format!("it was kept as {}", aside.display()),
+                    Err(e) => format!("it could not be moved aside ({e}) and will not be overwritten"),
+                };
+                self.saved_workspace = None;
+                self.restoring = false;
+                self.error(format!("{error}; {kept}. Starting with an empty workspace."));
+                Vec::new()
+            }
+        }
+    }
+
+    pub fn workbench(&self) -> &Workbench {
+        &self.workbench
+    }
+
+    pub fn messages(&self) -> &[Message] {
+        &self.messages
+    }
+
+    pub fn edit(&self) -> Option<&Edit> {
+        self.edit.as_ref()
+    }
+
+    pub fn is_loading(&self) -> bool {
+        !self.loader.is_idle()
+    }
+
+    /// Queues an action, as a panel would; it is applied after the next frame.
+    pub fn queue(&mut self, action: Action) {
+        self.pending.push(action);
+    }
+
+    /// The characters the text view highlights as the selected value.
+    pub fn selected_text(&self) -> Option<&str> {
+        let selected = self.workbench.selected()?;
+        let fact = self.workbench.fact(selected)?;
+        self.workbench.documents()[selected.document].document.text.get(fact.span[0]..fact.span[1])
+    }
+
+    /// The chart of the selected company, as drawn and as saved.
+    pub fn chart_model(&mut self) -> Option<&ChartModel> {
+        let company = self.workbench.selected_company()?;
+        let key = (self.workbench.revision(), company.clone());
+        if self.chart.as_ref().map(|(k, _)| k) != Some(&key) {
+            let workbench = &self.workbench;
+            let model = ChartModel::build(workbench.series(), &company, workbench.extractor().rules(), &|c| {
+                workbench.is_shown(c)
+            });
+            self.chart = Some((key, model));
+        }
+        self.chart.as_ref().and_then(|(_, model)| model.as_ref())
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.messages.push(Message { text: text.into(), is_error: false });
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        self.messages.push(Message { text: text.into(), is_error: true });
+    }
+
+    fn load(&mut self, paths: Vec<PathBuf>) {
+        if paths.is_empty() {
+            self.restoring = false;
+            return;
+        }
+        self.loader.start(paths, self.workbench.extractor(), self.repaint.clone());
+    }
+
+    fn poll_background(&mut self) {
+        let arrived = self.loader.poll();
+        let any_arrived = !arrived.is_empty();
+        for loaded in arrived {
+            self.workbench.add_loaded(&loaded.path, loaded.result);
+        }
+        if any_arrived && !self.user_selected {
+            self.workbench.select_latest_with_facts();
+        }
+        while let Ok(action) = self.action_receiver.try_recv() {
+            self.pending.push(action);
+        }
+        if self.loader.is_idle() {
+            self.restoring = false;
+        }
+    }
+
+    /// Carries out the actions of this frame, in order.
+    fn apply_pending(&mut self) {
+        for action in std::mem::take(&mut self.pending) {
+            self.apply(action);
+        }
+        self.autosave();
+    }
+
+    fn start_dir(&self) -> Option<PathBuf> {
+        self.workbench.recent().first().and_then(|p| p.parent()).map(Path::to_path_buf)
+    }
+
+    fn apply(&mut self, action: Action) {
+        match action {
+            Action::OpenDialog => self.dialogs.show(Dialog::OpenFilings, self.start_dir()),
+            Action::OpenPaths(paths) => self.load(paths),
+            Action::OpenSamples => match samples::sample_paths() {
+                Ok(paths) => self.load(paths),
+                Err(e) => self.error(format!("The samples could not be prepared: {e}")),
+            },
+            Action::CloseFile(path) => {
+                self.edit = None;
+                self.workbench.close_file(&path);
+            }
+            Action::SelectDocument(document) => {
+                self.edit = None;
+                self.user_selected = true;
+                self.workbench.select_document(document);
+            }
+            Action::SelectFact(fact) => {
+                if self.edit.as_ref().is_some_and(|e| e.fact != fact) {
+                    self.edit = None;
+                }
+                self.workbench.select_fact(fact);
+                self.user_selected = true;
+                if let Some(found) = self.workbench.fact(fact) {
+                    self.text_view.reveal(found.span[0]);
+                    self.scroll_fields = true;
+                }
+            }
+            Action::BeginEdit(fact) => {
+                let (Some(found), Some(value)) = (self.workbench.fact(fact), self.workbench.value_of(fact)) else {
+                    return;
+                };
+                let entry = filing_style(value, found.scale);
+                let note = self.workbench.correction_of(fact).and_then(|c| c.note.clone()).unwrap_or_default();
+                self.apply(Action::SelectFact(fact));
+                self.edit = Some(Edit { fact, entry, note, error: None, focus: true });
+            }
+            Action::CommitEdit { fact, entry, note } => self.commit(fact, &entry, note),
+            Action::CancelEdit => self.edit = None,
+            Action::Revert(fact) => {
+                if self.workbench.revert(fact) {
+                    self.info("Reverted to the filing's value (Ctrl+Z to undo).");
+                }
+            }
+            Action::Undo => {
+                if !self.workbench.undo() {
+                    self.info("Nothing to undo.");
+                }
+            }
+            Action::Redo => {
+                if !self.workbench.redo() {
+                    self.info("Nothing to redo.");
+                }
+            }
+            Action::ToggleSeries(concept) => self.workbench.toggle_series(&concept),
+            Action::SaveChartDialog => {
+                if self.chart_model().is_some() {
+                    self.dialogs.show(Dialog::SaveChart, self.start_dir());
+                } else {
+                    self.error("There is no chart to save: open a filing with financial statements first.");
+                }
+            }
+            Action::SaveChart(path) => self.save_chart(&path),
+            Action::SaveWorkspaceDialog => self.dialogs.show(Dialog::SaveWorkspace, self.start_dir()),
+            Action::SaveWorkspace(path) => match self.workbench.workspace().save(&path) {
+                Ok(()) => self.info(format!("Workspace saved as {}.", path.display())),
+                Err(e) => self.error(format!("{}: the workspace could not be saved: {e}", path.display())),
+            },
+            Action::OpenWorkspaceDialog => self.dialogs.show(Dialog::OpenWorkspace, self.start_dir()),
+            Action::OpenWorkspace(path) => self.open_workspace(&path),
+            Action::ExportSeriesDialog => self.dialogs.show(Dialog::ExportSeries, self.start_dir()),
+            Action::ExportFactsDialog => self.dialogs.show(Dialog::ExportFacts, self.start_dir()),
+            Action::ExportSeries(path) => self.export(&path, true),
+            Action::ExportFacts(path) => self.export(&path, false),
+            Action::DismissMessages => {
+                self.messages.clear();
+                self.workbench.dismiss_failures();
+            }
+        }
+    }
+
+    fn commit(&mut self, fact: crate::workbench::FactRef, entry_text: &str, note: String) {
+        let Some(found) = self.workbench.fact(fact) else { return };
+        let current = self.workbench.value_of(fact).unwrap_or(found.value);
+        match entry::parse_entry(entry_text, found.scale, current) {
+            Ok(value) => {
+                let note = Some(note.trim().to_owned()).filter(|n| !n.is_empty());
+                self.workbench.correct(fact, value, note);
+                self.edit = None;
+                self.info("Corrected; the chart follows (Ctrl+Z to undo).");
+            }
+            Err(error) => {
+                let edit = self.edit.get_or_insert(Edit {
+                    fact,
+                    entry: entry_text.to_owned(),
+                    note,
+                    error: None,
+                    focus: true,
+                });
+                edit.error = Some(error.to_string());
+                edit.focus = true;
+            }
+        }
+    }
+
+    fn save_chart(&mut self, path: &Path) {
+        let Some(model) = self.chart_model().cloned() else {
+            self.error("There is no chart to save: open a filing with financial statements first.");
+            return;
+        };
+        match crate::chart::image::save(&model, path, crate::chart::image::DEFAULT_SIZE) {
+            Ok(()) => self.info(format!("Chart saved as {}.", path.display())),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn open_workspace(&mut self, path: &Path) {
+        match Workspace::load(path) {
+            Ok(Some(workspace)) => {
+                self.edit = None;
+                self.workbench.clear();
+                self.workbench.adopt(&workspace);
+                self.restoring = true;
+                self.load(workspace.files);
+                self.info(format!("Opened workspace {}.", path.display()));
+            }
+            Ok(None) => self.error(format!("{}: no such workspace", path.display())),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn export(&mut self, path: &Path, series: bool) {
+        let workbench = &self.workbench;
+        let report = Report::of_documents(workbench.documents(), workbench.series(), workbench.checks());
+        let mut bytes = Vec::new();
+        let written = if series { report.write_series_csv(&mut bytes) } else { report.write_csv(&mut bytes) };
+        let result = written
+            .map_err(|e| e.to_string())
+            .and_then(|()| crate::atomic::write(path, &bytes).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => self.info(format!("Exported {}.", path.display())),
+            Err(e) => self.error(format!("{}: could not be exported: {e}", path.display())),
+        }
+    }
+
+    fn autosave(&mut self) {
+        if self.restoring {
+            return;
+        }
+        let workspace = self.workbench.workspace();
+        if self.saved_workspace.as_ref() == Some(&workspace) {
+            return;
+        }
+        match workspace.save(&self.workspace_path) {
+            Ok(()) => self.saved_workspace = Some(workspace),
+            Err(e) => {
+                self.saved_workspace = Some(workspace);
+                self.error(format!("{}: the workspace could not be saved: {e}", self.workspace_path.display()));
+            }
+        }
+    }
+
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx
+            .input_mut(|i| std::mem::take(&mut i.raw.dropped_files))
+            .into_iter()
+            .map(|f| f.path().to_path_buf())
+            .collect();
+        if !dropped.is_empty() {
+            self.pending.push(Action::OpenPaths(dropped));
+        }
+        if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
+            let painter =
+                ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop-files")));
+            let screen = ctx.content_rect();
+            painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(150));
+            painter.text(
+                screen.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drop filings to open them",
+                egui::FontId::proportional(26.0),
+                egui::Color32::WHITE,
+            );
+        }
+    }
+
+    fn status_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if let Some((done, total)) = self.loader.progress() {
+                ui.spinner();
+                ui.add(
+                    egui::ProgressBar::new(done as f32 / total.max(1) as f32)
+                        .desired_width(140.0)
+                        .text(format!("{done} of {total} files")),
+                );
+            }
+            let documents = self.workbench.documents().len();
+            let corrections = self.workbench.corrections().count();
+            ui.label(format!("{documents} documents · {corrections} corrections"));
+            let failing: Vec<String> =
+                self.workbench.checks().iter().filter(|c| !c.passes).map(|c| c.description.clone()).collect();
+            let checks = self.workbench.checks().len();
+            if failing.is_empty() {
+                if checks > 0 {
+                    ui.weak(format!("· {checks} checks add up"));
+                }
+            } else {
+                ui.colored_label(ui.visuals().warn_fg_color, format!("· {} of {checks} checks fail", failing.len()))
+                    .on_hover_text(failing.join("\n"));
+            }
+            if let Some(message) = self.messages.last() {
+                ui.separator();
+                let color = if message.is_error { ui.visuals().error_fg_color } else { ui.visuals().text_color() };
+                ui.colored_label(color, &message.text);
+                if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                    self.pending.push(Action::DismissMessages);
+                }
+            }
+        });
+    }
+
+    fn workbench_ui(&mut self, ui: &mut egui::Ui) {
+        let mut actions = Vec::new();
+        egui::Panel::left("filings").resizable(true).default_size(210.0).min_size(160.0).max_size(360.0).show(
+            ui,
+            |ui| {
+                ui.add_space(4.0);
+                filings::filings_ui(ui, &self.workbench, &mut actions);
+            },
+        );
+        let company = self.workbench.selected_company();
+        egui::Panel::bottom("chart").resizable(true).default_size(330.0).min_size(160.0).max_size(640.0).show(
+            ui,
+            |ui| {
+                ui.add_space(4.0);
+                ui.horizontal_wrapped(|ui| {
+                    if let Some(company) = &company {
+                        chart_view::legend_ui(ui, &self.workbench, company, &mut actions);
+                    }
+                    if ui.button("Save chart image…").on_hover_text("PNG or SVG, 1600×900 (Ctrl+S)").clicked() {
+                        actions.push(Action::SaveChartDialog);
+                    }
+                });
+                match self.chart_model() {
+                    Some(model) if !model.series.is_empty() => chart_view::plot_ui(ui, model),
+                    _ => {
+                        ui.weak("No quarterly figures for this company yet: open its results releases.");
+                    }
+                }
+            },
+        );
+        let scroll_fields = std::mem::take(&mut self.scroll_fields);
+        egui::Panel::right("fields").resizable(true).default_size(470.0).min_size(340.0).max_size(760.0).show(
+            ui,
+            |ui| {
+                ui.add_space(4.0);
+                fields::fields_ui(ui, &self.workbench, &mut self.edit, scroll_fields, &mut actions);
+            },
+        );
+        egui::CentralPanel::default().show(ui, |ui| {
+            let Some(index) = self.workbench.selected_document else { return };
+            let Some(document) = self.workbench.documents().get(index) else { return };
+            ui.horizontal(|ui| {
+                ui.strong(&document.document.name);
+                if let Some(form) = &document.document.form {
+                    ui.weak(form);
+                }
+                if ui.small_button("Find…").on_hover_text("Ctrl+F").clicked() {
+                    self.text_view.open_search();
+                }
+            });
+            for warning in document.warnings.iter().take(3) {
+                ui.colored_label(ui.visuals().warn_fg_color, &warning.message);
+            }
+            let revision = self.workbench.revision();
+            self.text_view.ui(ui, index, revision, document, self.workbench.selected_fact, &mut actions);
+        });
+        self.pending.extend(actions);
+    }
+}
+
+impl eframe::App for ExhibitApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.poll_background();
+        let ctx = ui.ctx().clone();
+        self.dropped_files(&ctx);
+        let mut actions = Vec::new();
+        menu::shortcuts(ui, &mut actions);
+        egui::Panel::top("menu").show(ui, |ui| menu::menu_ui(ui, &self.workbench, &mut actions));
+        self.pending.extend(actions);
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        if self.workbench.documents().is_empty() {
+            let mut actions = Vec::new();
+            egui::CentralPanel::default().show(ui, |ui| {
+                if self.is_loading() {
+                    ui.centered_and_justified(|ui| ui.spinner());
+                } else {
+                    filings::start_ui(ui, &self.workbench, &mut actions);
+                    for failure in self.workbench.failures() {
+                        ui.colored_label(
+                            ui.visuals().error_fg_color,
+                            format!("{}: {}", failure.path.display(), failure.reason),
+                        );
+                    }
+                }
+            });
+            self.pending.extend(actions);
+        } else {
+            self.workbench_ui(ui);
+        }
+        self.apply_pending();
+    }
+}

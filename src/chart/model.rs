@@ -1,0 +1,221 @@
+//! The chart model: what the quarterly chart draws, decided once, so the
+//! window (egui_plot) and the saved image (plotters) show the same thing.
+//!
+//! Quarters run without holes from the first to the last known one; a
+//! quarter with no value is a gap in its line, never a zero.
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use crate::extract::Rules;
+use crate::format::{filing_style, power_name};
+use crate::ledger::quarter::FiscalQuarter;
+use crate::ledger::{Series, Status};
+
+/// Colours of the charted series in order, chosen to stay apart for
+/// readers with the common colour-vision deficiencies.
+const PALETTE: [[u8; 3]; 6] =
+    [[213, 94, 0], [0, 114, 178], [0, 158, 115], [204, 121, 167], [230, 159, 0], [86, 180, 233]];
+
+/// How a point's status is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Marker {
+    /// Filled circle.
+    Reported,
+    /// Hollow circle.
+    Derived,
+    /// Filled square.
+    Corrected,
+    /// Cross.
+    Conflict,
+}
+
+impl Marker {
+    fn of(status: Status) -> Marker {
+        match status {
+            Status::Reported => Marker::Reported,
+            Status::Derived => Marker::Derived,
+            Status::Corrected => Marker::Corrected,
+            Status::Conflict => Marker::Conflict,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartPoint {
+    /// Index of the quarter on the x axis.
+    pub x: usize,
+    pub quarter: String,
+    pub value: Decimal,
+    /// The value in the chart's money unit, for drawing.
+    pub y: f64,
+    pub status: Status,
+    pub marker: Marker,
+    /// Value, status and where it came from, for hover text.
+    pub detail: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSeries {
+    pub concept: String,
+    pub name: String,
+    pub color: [u8; 3],
+    pub points: Vec<ChartPoint>,
+}
+
+impl ChartSeries {
+    /// Runs of points in consecutive quarters: each is drawn as one line.
+    pub fn runs(&self) -> Vec<&[ChartPoint]> {
+        let mut runs = Vec::new();
+        let mut start = 0;
+        for i in 1..=self.points.len() {
+            if i == self.points.len() || self.points[i].x != self.points[i - 1].x + 1 {
+                runs.push(&self.points[start..i]);
+                start = i;
+            }
+        }
+        runs.retain(|r| !r.is_empty());
+        runs
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartModel {
+    pub company: String,
+    pub title: String,
+    /// Labels of the x axis, one per quarter ("Q2 2006").
+    pub quarters: Vec<String>,
+    /// Money is drawn in 10^power USD.
+    pub power: u32,
+    /// "USD thousands".
+    pub unit_label: String,
+    pub series: Vec<ChartSeries>,
+}
+
+impl ChartModel {
+    /// The chart of one company: its charted concepts that `shown` keeps.
+    /// `None` when the company has nothing to chart.
+    pub fn build(
+        series: &[Series],
+        company_key: &str,
+        rules: &Rules,
+        shown: &dyn Fn(&str) -> bool,
+    ) -> Option<ChartModel> {
+        let charted: Vec<(usize, &Series, &str)> = rules
+            .concepts
+            .iter()
+            .filter(|rule| rule.charted)
+            .enumerate()
+            .filter_map(|(i, rule)| {
+                let found = series.iter().find(|s| s.company_key == company_key && s.concept == rule.name)?;
+                shown(&rule.name).then_some((i, found, rule.title.as_str()))
+            })
+            .filter(|(_, s, _)| !s.points.is_empty())
+            .collect();
+        let company = series.iter().find(|s| s.company_key == company_key)?.company.clone();
+        let all_points = || charted.iter().flat_map(|(_, s, _)| s.points.iter());
+        let first = all_points().map(|p| p.fiscal_quarter).min();
+        let last = all_points().map(|p| p.fiscal_quarter).max();
+        let quarters = match (first, last) {
+            (Some(first), Some(last)) => quarter_range(first, last),
+            _ => Vec::new(),
+        };
+        let largest = all_points().map(|p| p.value.abs()).max().unwrap_or_default();
+        let power = money_power(largest);
+        let divisor = Decimal::from(10u64.pow(power));
+        let series = charted
+            .iter()
+            .map(|(i, s, title)| ChartSeries {
+                concept: s.concept.clone(),
+                name: title.to_string(),
+                color: PALETTE[i % PALETTE.len()],
+                points: s
+                    .points
+                    .iter()
+                    .filter_map(|p| {
+                        let x = quarters.iter().position(|q| *q == p.fiscal_quarter)?;
+                        Some(ChartPoint {
+                            x,
+                            quarter: p.quarter.clone(),
+                            value: p.value,
+                            y: (p.value / divisor).to_f64().unwrap_or(0.0),
+                            status: p.status,
+                            marker: Marker::of(p.status),
+                            detail: detail(title, p, power),
+                        })
+                    })
+                    .collect(),
+            })
+            .collect();
+        Some(ChartModel {
+            title: format!("{company}: quarterly results"),
+            company,
+            quarters: quarters.iter().map(|q| q.label()).collect(),
+            power,
+            unit_label: format!("USD {}s", power_name(power)),
+            series,
+        })
+    }
+
+    /// The lowest and highest value drawn, always spanning zero.
+    pub fn y_range(&self) -> (f64, f64) {
+        let ys = self.series.iter().flat_map(|s| s.points.iter().map(|p| p.y));
+        let (low, high) = ys.fold((0.0_f64, 0.0_f64), |(lo, hi), y| (lo.min(y), hi.max(y)));
+        let pad = ((high - low) * 0.08).max(1.0);
+        (if low < 0.0 { low - pad } else { 0.0 }, if high > 0.0 { high + pad } else { 0.0 })
+    }
+}
+
+fn quarter_range(first: FiscalQuarter, last: FiscalQuarter) -> Vec<FiscalQuarter> {
+    let mut quarters = vec![first];
+    while let Some(&q) = quarters.last() {
+        if q >= last {
+            break;
+        }
+        let next = if q.quarter == 4 {
+            FiscalQuarter { year: q.year + 1, quarter: 1 }
+        } else {
+            FiscalQuarter { year: q.year, quarter: q.quarter + 1 }
+        };
+        quarters.push(next);
+    }
+    quarters
+}
+
+/// Thousands, millions or billions, whichever keeps the largest value
+/// between 1 and 999,999 on the axis.
+fn money_power(largest: Decimal) -> u32 {
+    if largest >= Decimal::from(10_000_000_000u64) {
+        9
+    } else if largest >= Decimal::from(10_000_000u64) {
+        6
+    } else {
+        3
+    }
+}
+
+fn detail(title: &str, point: &crate::ledger::Point, power: u32) -> String {
+    let status = match point.status {
+        Status::Reported => "reported",
+        Status::Derived => "derived",
+        Status::Corrected => "corrected",
+        Status::Conflict => "conflict",
+    };
+    let mut lines = vec![format!(
+        "{title}, {}: {} {} USD ({status})",
+        point.quarter,
+        filing_style(point.value, power),
+        power_name(power)
+    )];
+    if let Some(correction) = &point.correction {
+        let original = correction.original.map_or("no value".to_owned(), |o| filing_style(o, power));
+        lines.push(format!("was {original}{}", correction.note.as_ref().map_or(String::new(), |n| format!(": {n}"))));
+    }
+    for source in &point.sources {
+        lines.push(format!("{} ({}): {}", source.document, source.origin.label(), source.text));
+    }
+    if let Some(derivation) = &point.derivation {
+        lines.push(format!("derived: {}", derivation.formula));
+    }
+    lines.join("\n")
+}

@@ -1,0 +1,310 @@
+//! The workbench window, driven headless with egui_kittest: open filings,
+//! select, correct, undo, redo, restart, save the chart. Dialogs are never
+//! opened; tests apply the actions the dialogs would send.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use egui_kittest::Harness;
+use exhibit::app::{Action, AppOptions, ExhibitApp};
+use exhibit::ledger::Status;
+use rust_decimal::Decimal;
+
+const CASH: &str = "CashAndCashEquivalentsAtCarryingValue";
+
+fn samples() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samples");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+fn window(workspace: &Path, files: Vec<PathBuf>) -> Harness<'static, ExhibitApp> {
+    let options = AppOptions { files, workspace: workspace.to_owned(), ..AppOptions::default() };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .with_max_steps(64)
+        .build_eframe(move |cc| ExhibitApp::new(cc, options));
+    settle(&mut harness);
+    harness
+}
+
+/// Steps until background loading is done and the window is still.
+fn settle(harness: &mut Harness<'static, ExhibitApp>) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    harness.step();
+    while harness.state().is_loading() {
+        assert!(Instant::now() < deadline, "loading did not finish");
+        std::thread::sleep(Duration::from_millis(5));
+        harness.step();
+    }
+    harness.run();
+}
+
+fn apply(harness: &mut Harness<'static, ExhibitApp>, action: Action) {
+    harness.state_mut().queue(action);
+    harness.run();
+    settle(harness);
+}
+
+/// The chart's point for a concept and quarter: (value, status).
+fn chart_point(harness: &mut Harness<'static, ExhibitApp>, concept: &str, quarter: &str) -> Option<(Decimal, Status)> {
+    let model = harness.state_mut().chart_model()?.clone();
+    let series = model.series.iter().find(|s| s.concept == concept)?;
+    series.points.iter().find(|p| p.quarter == quarter).map(|p| (p.value, p.status))
+}
+
+fn select_q2_release(harness: &mut Harness<'static, ExhibitApp>) {
+    harness.get_by_label_contains("Aug 2, 2006").click();
+    harness.run();
+    let state = harness.state();
+    let selected = state.workbench().selected_document.unwrap();
+    assert_eq!(state.workbench().documents()[selected].document.name, "epicept-2006-08-02-q2-2006-results.txt");
+}
+
+#[test]
+fn the_analysts_day_open_select_correct_undo_redo_restart_and_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("workspace.json");
+    let mut harness = window(&workspace, Vec::new());
+    harness.get_by_label("Open samples");
+    apply(&mut harness, Action::OpenPaths(samples()));
+    assert_eq!(harness.state().workbench().documents().len(), 5);
+    assert!(harness.query_by_label("Open samples").is_none(), "the start screen gives way to the filings");
+
+    select_q2_release(&mut harness);
+
+    harness.get_all_by_label("(7,321)").next().expect("the net loss row").click();
+    harness.run();
+    assert_eq!(harness.state().selected_text(), Some("(7,321)"), "the text view's selection is the printed net loss");
+    let selected = harness.state().workbench().selected().unwrap();
+    assert_eq!(harness.state().workbench().fact(selected).unwrap().concept, "NetIncomeLoss");
+
+    assert_eq!(chart_point(&mut harness, CASH, "Q2 2006"), Some((Decimal::from(7_329_000), Status::Reported)));
+    harness.get_by_label("7,329").click();
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Corrected value").focus();
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    harness.get_by_role_and_label(Role::TextInput, "Corrected value").type_text("7,400");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        chart_point(&mut harness, CASH, "Q2 2006"),
+        Some((Decimal::from(7_400_000), Status::Corrected)),
+        "the chart follows at once"
+    );
+    let correction = harness.state().workbench().corrections().next().unwrap().clone();
+    assert_eq!(correction.original, Some(Decimal::from(7_329_000)), "the original stays on record");
+    harness.get_by_label_contains("Corrected to 7,400 (was 7,329)");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        chart_point(&mut harness, CASH, "Q2 2006"),
+        Some((Decimal::from(7_329_000), Status::Reported)),
+        "undone"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(
+        chart_point(&mut harness, CASH, "Q2 2006"),
+        Some((Decimal::from(7_400_000), Status::Corrected)),
+        "redone"
+    );
+    drop(harness);
+
+    let mut restarted = window(&workspace, Vec::new());
+    assert_eq!(restarted.state().workbench().documents().len(), 5, "the open filings come back");
+    assert_eq!(
+        chart_point(&mut restarted, CASH, "Q2 2006"),
+        Some((Decimal::from(7_400_000), Status::Corrected)),
+        "the correction survives"
+    );
+    let kept = restarted.state().workbench().corrections().next().unwrap().clone();
+    assert_eq!((kept.original, kept.at), (correction.original, correction.at));
+
+    let png = dir.path().join("chart.png");
+    apply(&mut restarted, Action::SaveChart(png.clone()));
+    let image = image::open(&png).unwrap().to_rgb8();
+    assert_eq!(image.dimensions(), (1600, 900));
+    let colored = image.pixels().filter(|p| p.0 != [255, 255, 255]).count();
+    assert!(colored > 1600 * 900 / 100, "the image is not blank: {colored} coloured pixels");
+    let orange = image.pixels().filter(|p| p.0 == [213, 94, 0]).count();
+    assert!(orange > 100, "the net income line is drawn in its colour");
+
+    let svg = dir.path().join("chart.svg");
+    apply(&mut restarted, Action::SaveChart(svg.clone()));
+    let text = std::fs::read_to_string(&svg).unwrap();
+    for name in
+        ["Net income (loss)", "Cash and cash equivalents", "Operating expenses", "EpiCept Corporation", "Q2 2006"]
+    {
+        assert!(text.contains(name), "the SVG names {name}");
+    }
+}
+
+#[test]
+fn an_invalid_entry_is_refused_with_a_message_and_escape_cancels() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = window(&dir.path().join("workspace.json"), samples());
+    select_q2_release(&mut harness);
+    harness.get_by_label("7,329").click();
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Corrected value").focus();
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    harness.get_by_role_and_label(Role::TextInput, "Corrected value").type_text("seven thousand");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.state().edit().and_then(|e| e.error.clone()).is_some_and(|e| e.contains("not a number")));
+    harness.get_by_label_contains("is not a number");
+    assert_eq!(harness.state().workbench().corrections().count(), 0);
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().edit().is_none());
+    assert_eq!(chart_point(&mut harness, CASH, "Q2 2006"), Some((Decimal::from(7_329_000), Status::Reported)));
+}
+
+#[test]
+fn entries_are_read_in_the_facts_scale_with_a_note_and_revert_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = window(&dir.path().join("workspace.json"), samples());
+    select_q2_release(&mut harness);
+    let (document, fact) = {
+        let workbench = harness.state().workbench();
+        let document = workbench.selected_document.unwrap();
+        let fact =
+            workbench.documents()[document].facts.iter().position(|f| f.concept == CASH && f.text == "7,329").unwrap();
+        (document, fact)
+    };
+    let here = exhibit::workbench::FactRef { document, fact };
+    for (entry, expected) in [("(7,400)", -7_400_000), ("7.4 million", 7_400_000), ("-7400000", -7_400_000)] {
+        apply(&mut harness, Action::CommitEdit { fact: here, entry: entry.into(), note: "per the 10-Q".into() });
+        assert_eq!(harness.state().workbench().value_of(here), Some(Decimal::from(expected)), "{entry}");
+    }
+    assert_eq!(harness.state().workbench().correction_of(here).unwrap().note.as_deref(), Some("per the 10-Q"));
+    apply(&mut harness, Action::Revert(here));
+    assert_eq!(chart_point(&mut harness, CASH, "Q2 2006"), Some((Decimal::from(7_329_000), Status::Reported)));
+}
+
+#[test]
+fn a_bad_file_shows_its_name_and_reason_and_the_rest_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let scan = dir.path().join("scanned-release.pdf");
+    std::fs::write(&scan, b"%PDF-1.4\x00\x00binary").unwrap();
+    let mut files = samples();
+    files.push(scan);
+    let harness = window(&dir.path().join("workspace.json"), files);
+    assert_eq!(harness.state().workbench().documents().len(), 5);
+    harness.get_by_label("scanned-release.pdf");
+    harness.get_by_label("not a text filing (binary content)");
+}
+
+#[test]
+fn an_unreadable_workspace_is_set_aside_and_the_program_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("workspace.json");
+    std::fs::write(&workspace, "{ this is not a workspace").unwrap();
+    let harness = window(&workspace, Vec::new());
+    harness.get_by_label("Open samples");
+    let message = harness.state().messages().last().unwrap().clone();
+    assert!(
+        message.is_error && message.text.contains("workspace.json") && message.text.contains("kept as"),
+        "{}",
+        message.text
+    );
+    let aside: Vec<PathBuf> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).filter(|p| p != &workspace).collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(std::fs::read_to_string(&aside[0]).unwrap(), "{ this is not a workspace", "kept untouched");
+}
+
+#[test]
+fn a_correction_whose_filing_changed_on_disk_is_kept_and_marked_for_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let filing = dir.path().join("q2.txt");
+    std::fs::copy(&samples()[1], &filing).unwrap();
+    let workspace = dir.path().join("workspace.json");
+    let mut harness = window(&workspace, vec![filing.clone()]);
+    let here = {
+        let workbench = harness.state().workbench();
+        let fact = workbench.documents()[0].facts.iter().position(|f| f.concept == CASH && f.text == "7,329").unwrap();
+        exhibit::workbench::FactRef { document: 0, fact }
+    };
+    apply(&mut harness, Action::CommitEdit { fact: here, entry: "7,400".into(), note: String::new() });
+    drop(harness);
+    let mut text = std::fs::read_to_string(&filing).unwrap();
+    text.push_str("\nRestated.\n");
+    std::fs::write(&filing, text).unwrap();
+
+    let mut reopened = window(&workspace, Vec::new());
+    let correction = reopened.state().workbench().corrections().next().unwrap().clone();
+    assert!(reopened.state().workbench().needs_review(&correction));
+    assert_eq!(
+        chart_point(&mut reopened, CASH, "Q2 2006").map(|p| p.0),
+        Some(Decimal::from(7_400_000)),
+        "kept in force"
+    );
+    apply(&mut reopened, Action::SelectFact(here));
+    reopened.get_by_label_contains("changed on disk");
+}
+
+#[test]
+fn find_steps_through_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = window(&dir.path().join("workspace.json"), samples());
+    select_q2_release(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Find").type_text("net loss");
+    harness.run();
+    harness.get_by_label("1 of 2");
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label("2 of 2");
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::F3);
+    harness.run();
+    harness.get_by_label("1 of 2");
+}
+
+#[test]
+fn series_can_be_hidden_and_the_saved_image_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = window(&dir.path().join("workspace.json"), samples());
+    harness.get_by_role_and_label(Role::CheckBox, "Operating expenses").click();
+    harness.run();
+    let shown: Vec<String> = harness.state_mut().chart_model().unwrap().series.iter().map(|s| s.name.clone()).collect();
+    assert_eq!(shown, ["Net income (loss)", "Cash and cash equivalents"]);
+    let svg = dir.path().join("chart.svg");
+    apply(&mut harness, Action::SaveChart(svg.clone()));
+    assert!(!std::fs::read_to_string(&svg).unwrap().contains("Operating expenses"));
+}
+
+#[test]
+fn series_and_facts_export_as_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = window(&dir.path().join("workspace.json"), samples());
+    let series = dir.path().join("series.csv");
+    let facts = dir.path().join("facts.csv");
+    apply(&mut harness, Action::ExportSeries(series.clone()));
+    apply(&mut harness, Action::ExportFacts(facts.clone()));
+    let series = std::fs::read_to_string(series).unwrap();
+    assert!(
+        series.lines().any(
+            |l| l.starts_with("EpiCept Corporation,NetIncomeLoss,Q2 2006,2006-04-01,2006-06-30,,-7321000,reported")
+        ),
+        "{series}"
+    );
+    assert_eq!(std::fs::read_to_string(facts).unwrap().lines().count(), 1 + 23 + 42);
+}
