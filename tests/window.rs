@@ -292,6 +292,21 @@ fn series_can_be_hidden_and_the_saved_image_follows() {
 }
 
 #[test]
+fn files_named_relative_to_the_current_folder_are_remembered_absolutely() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("workspace.json");
+    let relative = PathBuf::from("assets/samples/epicept-2006-08-02-q2-2006-results.txt");
+    assert!(relative.is_relative() && relative.exists(), "tests run from the package folder");
+    drop(window(&workspace, vec![relative]));
+    let saved = exhibit::workbench::workspace::Workspace::load(&workspace).unwrap().unwrap();
+    assert_eq!(saved.files.len(), 1);
+    assert!(saved.files[0].is_absolute() && saved.files[0].exists(), "{:?}", saved.files);
+    let reopened = window(&workspace, Vec::new());
+    assert_eq!(reopened.state().workbench().documents().len(), 1);
+    assert!(reopened.state().workbench().failures().is_empty());
+}
+
+#[test]
 fn series_and_facts_export_as_csv() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = window(&dir.path().join("workspace.json"), samples());

@@ -265,17 +265,16 @@ fn correction_ui(ui: &mut egui::Ui, workbench: &Workbench, here: FactRef, fact: 
 
 /// Arrow keys move through the fields; Enter or F2 corrects the selected one.
 fn keyboard(ui: &mut egui::Ui, workbench: &Workbench, order: &[usize], edit: &Option<Edit>, actions: &mut Vec<Action>) {
-    if edit.is_some() || ui.ctx().egui_wants_keyboard_input() {
+    if edit.is_some() || ui.ctx().text_edit_focused() {
         return;
     }
     let Some(document) = workbench.selected_document else { return };
     let position = workbench.selected_fact.and_then(|f| order.iter().position(|&i| i == f));
-    let (down, up, enter) = ui.input(|i| {
-        (
-            i.key_pressed(Key::ArrowDown),
-            i.key_pressed(Key::ArrowUp),
-            i.key_pressed(Key::Enter) || i.key_pressed(Key::F2),
-        )
+    let (down, up, enter) = ui.input_mut(|i| {
+        let down = i.consume_key(egui::Modifiers::NONE, Key::ArrowDown);
+        let up = i.consume_key(egui::Modifiers::NONE, Key::ArrowUp);
+        let enter = i.key_pressed(Key::Enter) || i.consume_key(egui::Modifiers::NONE, Key::F2);
+        (down, up, enter)
     });
     let next = match (position, down, up) {
         (None, true, _) => Some(0),

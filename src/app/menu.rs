@@ -23,7 +23,7 @@ pub fn shortcuts(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     if pressed(ui, &REDO) || pressed(ui, &REDO_Y) {
         actions.push(Action::Redo);
     }
-    let typing = ui.ctx().egui_wants_keyboard_input();
+    let typing = ui.ctx().text_edit_focused();
     if !typing && pressed(ui, &UNDO) {
         actions.push(Action::Undo);
     }

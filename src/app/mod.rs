@@ -177,7 +177,10 @@ impl ExhibitApp {
         self.messages.push(Message { text: text.into(), is_error: true });
     }
 
+    /// Loads files in the background. Paths are made absolute first, so a
+    /// file named relative to the current folder is found again next time.
     fn load(&mut self, paths: Vec<PathBuf>) {
+        let paths: Vec<PathBuf> = paths.into_iter().map(|p| std::path::absolute(&p).unwrap_or(p)).collect();
         if paths.is_empty() {
             self.restoring = false;
             return;

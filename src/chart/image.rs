@@ -127,13 +127,14 @@ fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, model: &ChartModel) -
     let key_height = 48;
     let (plot_area, key_area) = root.split_vertically(height.saturating_sub(key_height));
     let (low, high) = model.y_range();
+    // plotters' integer ranges include their end: 0..n-1 gives n quarters.
     let quarters = model.quarters.len().max(1);
     let mut chart = ChartBuilder::on(&plot_area)
         .caption(&model.title, (FONT, 34).into_font())
         .margin(24)
         .x_label_area_size(56)
         .y_label_area_size(110)
-        .build_cartesian_2d((0..quarters).into_segmented(), low..high)
+        .build_cartesian_2d((0..quarters - 1).into_segmented(), low..high)
         .map_err(err)?;
     let labels = model.quarters.clone();
     chart
@@ -148,8 +149,8 @@ fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, model: &ChartModel) -
         .y_label_formatter(&|y| axis_label(*y))
         .label_style((FONT, 20).into_font())
         .axis_desc_style((FONT, 22).into_font())
-        .light_line_style(RGBColor(235, 235, 235))
-        .bold_line_style(RGBColor(215, 215, 215))
+        .light_line_style(WHITE)
+        .bold_line_style(RGBColor(220, 220, 220))
         .draw()
         .map_err(err)?;
     if low < 0.0 {
