@@ -25,9 +25,28 @@ pub struct Edit {
     pub focus: bool,
 }
 
+/// The listing order of the selected document's facts, kept until the
+/// document or the workbench changes (a large filing has thousands).
+#[derive(Default)]
+pub struct FieldsView {
+    key: Option<(usize, u64)>,
+    order: Vec<usize>,
+}
+
+impl FieldsView {
+    fn order(&mut self, workbench: &Workbench, document: usize) -> &[usize] {
+        let key = (document, workbench.revision());
+        if self.key != Some(key) {
+            self.order = listed_facts(workbench, document);
+            self.key = Some(key);
+        }
+        &self.order
+    }
+}
+
 /// The facts of a document in the order they are listed: by concept (in
 /// the order of the rules file), then by period.
-pub fn listed_facts(workbench: &Workbench, document: usize) -> Vec<usize> {
+fn listed_facts(workbench: &Workbench, document: usize) -> Vec<usize> {
     let Some(extracted) = workbench.documents().get(document) else { return Vec::new() };
     let rules = workbench.extractor().rules();
     let rank = |concept: &str| rules.concepts.iter().position(|c| c.name == concept).unwrap_or(usize::MAX);
@@ -41,6 +60,7 @@ pub fn listed_facts(workbench: &Workbench, document: usize) -> Vec<usize> {
 
 pub fn fields_ui(
     ui: &mut egui::Ui,
+    view: &mut FieldsView,
     workbench: &Workbench,
     edit: &mut Option<Edit>,
     scroll_to_selected: bool,
@@ -48,12 +68,12 @@ pub fn fields_ui(
 ) {
     let Some(document) = workbench.selected_document else { return };
     let Some(extracted) = workbench.documents().get(document) else { return };
-    let order = listed_facts(workbench, document);
+    let order = view.order(workbench, document);
     let rules = workbench.extractor().rules();
     if order.is_empty() {
         ui.weak("No financial fields were found in this filing.");
     }
-    keyboard(ui, workbench, &order, edit, actions);
+    keyboard(ui, workbench, order, edit, actions);
     ui.style_mut().interaction.selectable_labels = false;
     let details_height = 150.0;
     let table_height = (ui.available_height() - details_height).max(120.0);

@@ -19,6 +19,7 @@ use std::sync::mpsc::{channel, Receiver};
 pub use action::Action;
 use dialogs::{Dialog, Dialogs};
 pub use fields::Edit;
+use fields::FieldsView;
 use loader::Loader;
 use text_view::TextView;
 
@@ -61,6 +62,7 @@ pub struct ExhibitApp {
     pending: Vec<Action>,
     edit: Option<Edit>,
     text_view: TextView,
+    fields_view: FieldsView,
     messages: Vec<Message>,
     workspace_path: PathBuf,
     /// The workspace as last written, to write only when it changes.
@@ -87,6 +89,7 @@ impl ExhibitApp {
             pending: Vec::new(),
             edit: None,
             text_view: TextView::default(),
+            fields_view: FieldsView::default(),
             messages: Vec::new(),
             workspace_path: options.workspace.clone(),
             saved_workspace: None,
@@ -473,7 +476,14 @@ impl ExhibitApp {
             ui,
             |ui| {
                 ui.add_space(4.0);
-                fields::fields_ui(ui, &self.workbench, &mut self.edit, scroll_fields, &mut actions);
+                fields::fields_ui(
+                    ui,
+                    &mut self.fields_view,
+                    &self.workbench,
+                    &mut self.edit,
+                    scroll_fields,
+                    &mut actions,
+                );
             },
         );
         egui::CentralPanel::default().show(ui, |ui| {
