@@ -205,3 +205,25 @@ fn window(files: Vec<PathBuf>, extractor: &'static Extractor) -> anyhow::Result<
     .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn window_wanted(line: &str) -> bool {
+        let args: Vec<std::ffi::OsString> = line.split_whitespace().map(Into::into).collect();
+        wants_window(&args)
+    }
+
+    #[test]
+    fn files_and_nothing_open_the_window_and_commands_do_not() {
+        assert!(window_wanted("exhibit"));
+        assert!(window_wanted("exhibit q2.txt q1.txt"));
+        assert!(window_wanted("exhibit --concepts mine.toml q2.txt"));
+        assert!(!window_wanted("exhibit extract q2.txt"));
+        assert!(!window_wanted("exhibit --concepts mine.toml extract q2.txt"));
+        assert!(!window_wanted("exhibit chart --out c.png q2.txt"));
+        assert!(!window_wanted("exhibit --help"));
+        assert!(!window_wanted("exhibit --version"));
+    }
+}

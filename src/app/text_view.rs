@@ -277,6 +277,17 @@ mod tests {
     }
 
     #[test]
+    fn a_click_inside_a_highlighted_value_finds_its_fact() {
+        let view = TextView { spans: vec![(10, 17, 4), (30, 35, 0), (32, 34, 7)], ..TextView::default() };
+        assert_eq!(view.fact_at(10), Some(4));
+        assert_eq!(view.fact_at(16), Some(4));
+        assert_eq!(view.fact_at(17), None, "spans end before their last byte");
+        assert_eq!(view.fact_at(5), None);
+        assert_eq!(view.fact_at(33), Some(7), "the innermost value wins");
+        assert_eq!(view.fact_at(31), Some(0));
+    }
+
+    #[test]
     fn tabs_expand_to_the_next_stop() {
         let mut column = 3;
         assert_eq!(expand_tabs("a\tb", &mut column), "a    b");
