@@ -139,6 +139,11 @@ pub struct Fact {
     /// Anything the extractor did beyond reading the number, said plainly.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub note: Option<String>,
+    /// Inline XBRL dimensions (axis, member) of a fact about a part of the
+    /// company (a segment, an equity component); such facts stay out of the
+    /// company's quarterly series.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub dimensions: Vec<(String, String)>,
 }
 
 /// Something the extractor saw but would not turn into a fact.

@@ -6,6 +6,7 @@
 //! with confidence becomes a warning with its span.
 
 pub mod footing;
+pub mod ixbrl;
 pub mod period;
 pub mod prose;
 pub mod rules;
@@ -17,7 +18,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::fact::{Fact, Warning};
-use crate::ingest::{self, text_table, Document, IngestError, Markup};
+use crate::ingest::{self, text_table, Document, IngestError};
 pub use footing::Footing;
 use prose::ProsePatterns;
 pub use rules::Rules;
@@ -60,20 +61,47 @@ impl Extractor {
         let mut facts = Vec::new();
         let mut warnings = Vec::new();
         let mut footings = Vec::new();
-        if document.markup == Markup::Html {
-            warnings.push(Warning::new(format!(
-                "{}: HTML documents are shown as text; their tables are not extracted yet",
-                document.name
-            )));
-        }
-        let tables = text_table::find_tables(&document.text, &document.lines);
+        let tables = match &document.html {
+            Some(html) => html.tables.clone(),
+            None => text_table::find_tables(&document.text, &document.lines),
+        };
         for table in &tables {
             table_facts::table_facts(&document, table, &self.rules, &mut facts, &mut warnings);
             footings.extend(footing::footings(table));
         }
         let table_lines: Vec<_> = tables.iter().map(|t| t.lines.clone()).collect();
         prose::prose_facts(&document, &table_lines, &self.rules, &self.prose, &mut facts, &mut warnings);
+        if let Some(html) = &document.html {
+            ixbrl::ixbrl_facts(html, &self.rules, &mut facts, &mut warnings);
+            ixbrl::check_cells_against_tags(&facts, &mut warnings);
+        }
+        self.keep_preferred_labels(&mut facts);
         ExtractedDocument { document, facts, warnings, footings }
+    }
+
+    /// Where a document labels a concept several ways for one period and a
+    /// label is preferred ("Net income attributable to <Company>" over the
+    /// consolidated "Net income"), drops the table and prose facts of the
+    /// others. Inline XBRL facts are the filing's own word and stay.
+    fn keep_preferred_labels(&self, facts: &mut Vec<Fact>) {
+        let preferred: Vec<(String, crate::fact::Period)> = facts
+            .iter()
+            .filter(|f| {
+                self.rules.concept(&f.concept).is_some_and(|r| r.label_is_preferred(&rules::normalize_label(&f.label)))
+            })
+            .map(|f| (f.concept.clone(), f.period))
+            .collect();
+        if preferred.is_empty() {
+            return;
+        }
+        facts.retain(|f| {
+            f.origin == crate::fact::Origin::Ixbrl
+                || !preferred.contains(&(f.concept.clone(), f.period))
+                || self
+                    .rules
+                    .concept(&f.concept)
+                    .is_some_and(|r| r.label_is_preferred(&rules::normalize_label(&f.label)))
+        });
     }
 
     /// Reads a file and extracts every document in it.

@@ -232,6 +232,7 @@ fn push_fact(
         scale,
         rounding,
         note: None,
+        dimensions: Vec::new(),
     });
 }
 

@@ -42,6 +42,7 @@ pub struct ConceptRule {
     patterns: Vec<Regex>,
     exclude: Vec<String>,
     negative: Vec<Regex>,
+    preferred: Vec<Regex>,
     pub prose: Vec<String>,
 }
 
@@ -55,6 +56,11 @@ impl ConceptRule {
     /// negative even when printed without parentheses.
     pub fn label_is_negative(&self, label: &str) -> bool {
         self.negative.iter().any(|p| p.is_match(label))
+    }
+
+    /// True when a label is one this concept prefers over its other labels.
+    pub fn label_is_preferred(&self, label: &str) -> bool {
+        self.preferred.iter().any(|p| p.is_match(label))
     }
 
     /// True when a prose subject (already normalised) names this concept.
@@ -96,6 +102,8 @@ struct ConceptEntry {
     #[serde(default)]
     negative: Vec<String>,
     #[serde(default)]
+    preferred: Vec<String>,
+    #[serde(default)]
     prose: Vec<String>,
 }
 
@@ -121,6 +129,7 @@ impl Rules {
                 Ok::<_, RulesError>(ConceptRule {
                     patterns: compile(&entry.patterns)?,
                     negative: compile(&entry.negative)?,
+                    preferred: compile(&entry.preferred)?,
                     labels: entry.labels.iter().map(|l| normalize_label(l)).collect(),
                     exclude: entry.exclude.iter().map(|l| normalize_label(l)).collect(),
                     prose: entry.prose.iter().map(|l| normalize_label(l)).collect(),

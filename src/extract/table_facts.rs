@@ -69,6 +69,7 @@ pub fn table_facts(
                 scale: applied_scale,
                 rounding: (factor * Decimal::new(5, decimals + 1)).normalize(),
                 note,
+                dimensions: Vec::new(),
             });
         }
     }

@@ -5,6 +5,7 @@
 //! and splits full EDGAR submissions into their documents. It never writes.
 
 pub mod decode;
+pub mod html;
 pub mod lines;
 pub mod metadata;
 pub mod submission;
@@ -14,6 +15,8 @@ pub mod token;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+
+use crate::ledger::company::company_key;
 
 pub use decode::Encoding;
 pub use lines::LineIndex;
@@ -62,8 +65,21 @@ pub struct Document {
     pub encoding: Encoding,
     /// Digest of the whole file's bytes, to notice when it changes on disk.
     pub digest: String,
+    /// What a reader sees: the text itself, or an HTML document rendered.
     pub text: String,
     pub lines: LineIndex,
+    /// The structure an HTML document's rendering recorded: its tables and
+    /// inline XBRL, with spans into `text`. Text documents have none; their
+    /// tables are found in the text.
+    pub html: Option<HtmlStructure>,
+}
+
+/// Tables and inline XBRL of a rendered HTML document.
+#[derive(Clone, Debug, Default)]
+pub struct HtmlStructure {
+    pub tables: Vec<text_table::TextTable>,
+    pub tagged: Vec<html::Tagged>,
+    pub contexts: std::collections::HashMap<String, html::Context>,
 }
 
 /// Reads a file and splits it into documents.
@@ -107,22 +123,58 @@ pub fn digest(bytes: &[u8]) -> String {
     format!("{:016x}", hasher.finish())
 }
 
-fn plain_document(path: &Path, name: String, text: String, encoding: Encoding, digest: String) -> Document {
+/// A document from its decoded body: HTML is rendered to readable text.
+struct Particulars {
+    name: String,
+    form: Option<String>,
+    company: Option<String>,
+    cik: Option<String>,
+    period_of_report: Option<NaiveDate>,
+    date: Option<NaiveDate>,
+    fiscal_year_end: Option<(u32, u32)>,
+}
+
+fn document(path: &Path, body: String, particulars: Particulars, encoding: Encoding, digest: String) -> Document {
+    let markup = markup_of(&body);
+    let (text, html) = match markup {
+        Markup::Html => {
+            let rendered = html::render(&body);
+            let structure =
+                HtmlStructure { tables: rendered.tables, tagged: rendered.tagged, contexts: rendered.contexts };
+            (rendered.text, Some(structure))
+        }
+        Markup::Text => (body, None),
+    };
+    let Particulars { name, form, company, cik, period_of_report, date, fiscal_year_end } = particulars;
     Document {
         path: path.to_owned(),
-        form: metadata::exhibit_form(&text),
-        company: metadata::company_name(&text),
-        cik: None,
-        period_of_report: None,
-        date: metadata::dateline(&text),
-        fiscal_year_end: None,
-        markup: markup_of(&text),
+        name,
+        form: form.or_else(|| metadata::exhibit_form(&text)),
+        company: company.or_else(|| metadata::company_name(&text)),
+        cik,
+        period_of_report,
+        date: date.or_else(|| metadata::dateline(&text)),
+        fiscal_year_end,
+        markup,
         encoding,
         digest,
         lines: LineIndex::new(&text),
-        name,
         text,
+        html,
     }
+}
+
+fn plain_document(path: &Path, name: String, text: String, encoding: Encoding, digest: String) -> Document {
+    let particulars = Particulars {
+        name,
+        form: None,
+        company: None,
+        cik: None,
+        period_of_report: None,
+        date: None,
+        fiscal_year_end: None,
+    };
+    document(path, text, particulars, encoding, digest)
 }
 
 fn split_submission(path: &Path, file_name: &str, text: &str, encoding: Encoding, digest: &str) -> Vec<Document> {
@@ -133,22 +185,23 @@ fn split_submission(path: &Path, file_name: &str, text: &str, encoding: Encoding
         .enumerate()
         .map(|(i, block)| {
             let body = text[block.text].to_owned();
-            let name = block.filename.unwrap_or_else(|| format!("{file_name} #{}", i + 1));
-            Document {
-                path: path.to_owned(),
-                name,
+            let particulars = Particulars {
+                name: block.filename.unwrap_or_else(|| format!("{file_name} #{}", i + 1)),
                 form: block.form.or_else(|| header.form.clone()),
-                company: metadata::company_name(&body).or_else(|| header.company.clone()),
+                company: header.company.clone(),
                 cik: header.cik.clone(),
                 period_of_report: header.period_of_report,
-                date: header.filed.or_else(|| metadata::dateline(&body)),
+                date: header.filed,
                 fiscal_year_end: header.fiscal_year_end,
-                markup: markup_of(&body),
-                encoding,
-                digest: digest.to_owned(),
-                lines: LineIndex::new(&body),
-                text: body,
+            };
+            let mut document = document(path, body, particulars, encoding, digest.to_owned());
+            if let Some(named) = metadata::company_name(&document.text) {
+                let same = header.company.as_deref().is_none_or(|h| company_key(h) == company_key(&named));
+                if same {
+                    document.company = Some(named);
+                }
             }
+            document
         })
         .collect()
 }

@@ -411,7 +411,7 @@ fn assign_heading_line(columns: &mut [TableColumn], line: &str) {
     }
 }
 
-fn is_scale_note(text: &str) -> bool {
+pub(crate) fn is_scale_note(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     lower.contains("000") || lower.contains("thousand") || lower.contains("million") || lower.contains("except per")
 }

@@ -103,7 +103,8 @@ impl Ledger {
     pub fn extracted_value(&self, key: &FactKey) -> Option<Decimal> {
         let mut best: Option<&Fact> = None;
         for document in &self.documents {
-            for fact in document.facts.iter().filter(|f| f.concept == key.concept && f.period == key.period) {
+            let matching = |f: &&Fact| f.concept == key.concept && f.period == key.period && f.dimensions.is_empty();
+            for fact in document.facts.iter().filter(matching) {
                 if company::company_key(&company_name(document)) != key.company {
                     continue;
                 }
@@ -131,7 +132,7 @@ impl Ledger {
             if let Some((month, _)) = document.document.fiscal_year_end {
                 fiscal_year_ends.insert(key.clone(), month);
             }
-            for fact in &document.facts {
+            for fact in document.facts.iter().filter(|f| f.dimensions.is_empty()) {
                 let group = groups.entry((key.clone(), fact.concept.clone())).or_insert_with(|| series::ConceptFacts {
                     company: String::new(),
                     company_key: key.clone(),

@@ -134,6 +134,7 @@ pub fn build(facts: &ConceptFacts, correction_for: &dyn Fn(&FactKey) -> Option<C
     let key_of =
         |period: Period| FactKey { company: facts.company_key.clone(), concept: facts.concept.clone(), period };
     let mut by_period: BTreeMap<Period, Vec<Source>> = BTreeMap::new();
+    let mut quarter_periods: BTreeMap<FiscalQuarter, Vec<Period>> = BTreeMap::new();
     for entry in &facts.entries {
         by_period.entry(entry.fact.period).or_default().push(source(entry));
     }
@@ -143,24 +144,30 @@ pub fn build(facts: &ConceptFacts, correction_for: &dyn Fn(&FactKey) -> Option<C
             None => Stated { period, value: sources[0].value, rounding: sources[0].rounding },
         }
     };
-    let mut quarters: BTreeMap<FiscalQuarter, (Period, Vec<Source>)> = BTreeMap::new();
+    // A quarter may be stated with periods a few days apart (13 weeks to
+    // March 30 in a table, "the first quarter" in prose): one quarter.
+    let mut stated_quarters: BTreeMap<FiscalQuarter, Vec<(Period, Source)>> = BTreeMap::new();
     let mut year_to_date: BTreeMap<FiscalQuarter, Stated> = BTreeMap::new();
     for (period, sources) in by_period {
         let sources = ranked(sources);
         let Some(fq) = FiscalQuarter::ending_on(period.end(), fye) else { continue };
         match period.months() {
-            0 | 3 => {
-                quarters.entry(fq).or_insert((period, sources));
-            }
+            0 | 3 => stated_quarters.entry(fq).or_default().extend(sources.into_iter().map(|s| (period, s))),
             months if facts.additive && months == 3 * fq.quarter => {
                 year_to_date.entry(fq).or_insert_with(|| stated(period, &sources));
             }
             _ => {}
         }
     }
+    let mut quarters: BTreeMap<FiscalQuarter, (Period, Vec<Source>)> = BTreeMap::new();
+    for (fq, mut stated) in stated_quarters {
+        stated.sort_by(|(_, a), (_, b)| b.origin.cmp(&a.origin).then(a.rounding.cmp(&b.rounding)));
+        quarter_periods.insert(fq, stated.iter().map(|(p, _)| *p).collect());
+        quarters.insert(fq, (stated[0].0, stated.into_iter().map(|(_, s)| s).collect()));
+    }
     let mut points: BTreeMap<FiscalQuarter, Point> = BTreeMap::new();
     for (&fq, (period, sources)) in &quarters {
-        let correction = correction_for(&key_of(*period));
+        let correction = quarter_periods[&fq].iter().find_map(|p| correction_for(&key_of(*p)));
         let (best, others) = sources.split_first().expect("a period has at least one source");
         let disagreeing = others.iter().any(|s| !agree(best.value, best.rounding, s.value, s.rounding));
         let status = if correction.is_some() {

@@ -1,0 +1,167 @@
+//! Builds readable text from HTML's inline and block content: white space
+//! collapses as a browser would, blocks start new lines (paragraphs leave a
+//! blank line), and long lines wrap at a word boundary. Wrapping replaces a
+//! space by a line break, so byte offsets taken earlier stay valid.
+
+/// Lines longer than this wrap.
+pub const WRAP_COLUMNS: usize = 100;
+
+#[derive(Default)]
+pub struct TextBuilder {
+    out: String,
+    space_pending: bool,
+    breaks_pending: usize,
+    line_start: usize,
+    lines: usize,
+}
+
+impl TextBuilder {
+    pub fn text(&mut self, text: &str) {
+        for c in text.chars() {
+            if c.is_whitespace() {
+                self.space_pending = true;
+            } else {
+                self.settle();
+                self.out.push(c);
+            }
+        }
+    }
+
+    /// A line break inside one cell's content (`<br>` in a heading cell).
+    pub fn cell_break(&mut self) {
+        self.space_pending = false;
+        self.out.push('\n');
+    }
+
+    /// Text kept as written (a `<pre>` block, a table line).
+    pub fn raw_line(&mut self, line: &str) {
+        self.block(false);
+        self.settle();
+        self.out.push_str(line);
+        self.block(false);
+    }
+
+    /// Ends the current line; `blank` leaves an empty line after it.
+    pub fn block(&mut self, blank: bool) {
+        if !self.out.is_empty() {
+            self.breaks_pending = self.breaks_pending.max(if blank { 2 } else { 1 });
+        }
+        self.space_pending = false;
+    }
+
+    /// Where the next visible character will go (a pending space is
+    /// written first, so the position is that of the character itself).
+    pub fn position(&mut self) -> usize {
+        self.settle();
+        self.out.len()
+    }
+
+    /// The length written so far (the end of what was just written).
+    pub fn len_written(&self) -> usize {
+        self.out.len()
+    }
+
+    /// Text already written.
+    pub fn written(&self, range: std::ops::Range<usize>) -> &str {
+        &self.out[range]
+    }
+
+    /// The index of the line the next visible character will go on.
+    pub fn line(&mut self) -> usize {
+        self.settle_breaks();
+        self.lines
+    }
+
+    pub fn finish(mut self) -> String {
+        self.wrap_current_line();
+        if !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.out.push('\n');
+        }
+        self.out
+    }
+
+    /// The text so far, for a cell's content: no trailing break.
+    pub fn into_inline(self) -> String {
+        self.out
+    }
+
+    fn settle(&mut self) {
+        self.settle_breaks();
+        if self.space_pending {
+            if self.out.len() > self.line_start {
+                self.out.push(' ');
+            }
+            self.space_pending = false;
+        }
+    }
+
+    fn settle_breaks(&mut self) {
+        if self.breaks_pending == 0 {
+            return;
+        }
+        self.wrap_current_line();
+        let trailing = self.out.chars().rev().take_while(|&c| c == '\n').count();
+        for _ in trailing..self.breaks_pending {
+            self.out.push('\n');
+            self.lines += 1;
+        }
+        self.breaks_pending = 0;
+        self.space_pending = false;
+        self.line_start = self.out.len();
+    }
+
+    fn wrap_current_line(&mut self) {
+        let line = &self.out[self.line_start..];
+        if line.chars().count() <= WRAP_COLUMNS || line.contains("  ") {
+            return;
+        }
+        let mut bytes = std::mem::take(&mut self.out).into_bytes();
+        let mut column = 0;
+        let mut last_space: Option<(usize, usize)> = None;
+        let mut i = self.line_start;
+        while i < bytes.len() {
+            if bytes[i] == b' ' {
+                last_space = Some((i, column));
+            }
+            if (bytes[i] & 0xC0) != 0x80 {
+                column += 1;
+            }
+            if column > WRAP_COLUMNS {
+                if let Some((at, at_column)) = last_space.take() {
+                    bytes[at] = b'\n';
+                    self.lines += 1;
+                    column -= at_column + 1;
+                }
+            }
+            i += 1;
+        }
+        self.out = String::from_utf8(bytes).expect("only ASCII spaces were replaced");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn white_space_collapses_and_blocks_break_lines() {
+        let mut b = TextBuilder::default();
+        b.text("  Net   loss\n for the ");
+        b.text("quarter ");
+        b.block(true);
+        b.text("Next paragraph");
+        assert_eq!(b.finish(), "Net loss for the quarter\n\nNext paragraph\n");
+    }
+
+    #[test]
+    fn long_lines_wrap_without_moving_offsets() {
+        let mut b = TextBuilder::default();
+        let words: Vec<String> = (0..40).map(|i| format!("word{i}")).collect();
+        b.text(&words.join(" "));
+        let at = b.position();
+        b.text(" $7.3");
+        let text = b.finish();
+        assert!(text.lines().all(|l| l.chars().count() <= WRAP_COLUMNS));
+        assert_eq!(&text[at + 1..at + 5], "$7.3");
+    }
+}

@@ -1,0 +1,97 @@
+//! Inline XBRL as it appears in the markup: `ix:nonFraction` numbers with
+//! their attributes, and the `xbrli:context` elements that give each its
+//! period and dimensions. Turning them into facts is extraction's job.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use scraper::{ElementRef, Html};
+
+use crate::fact::Period;
+
+/// One `ix:nonFraction`: its attributes and the text it shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tagged {
+    /// The concept, e.g. `us-gaap:NetIncomeLoss`.
+    pub name: String,
+    pub context: String,
+    pub unit: Option<String>,
+    pub decimals: Option<String>,
+    pub scale: i32,
+    pub negative: bool,
+    pub format: Option<String>,
+    /// The number as shown, e.g. `7,321`.
+    pub text: String,
+    /// Where it was shown in the rendered text; `None` when hidden.
+    pub span: Option<Range<usize>>,
+    /// The table row and column it sits in, when it sits in a table.
+    pub row_label: Option<String>,
+    pub column_heading: Option<String>,
+}
+
+impl Tagged {
+    pub fn from_element(element: &ElementRef, span: Option<Range<usize>>) -> Tagged {
+        let attr = |name: &str| element.value().attr(name).map(str::to_owned);
+        Tagged {
+            name: attr("name").unwrap_or_default(),
+            context: attr("contextref").unwrap_or_default(),
+            unit: attr("unitref"),
+            decimals: attr("decimals"),
+            scale: attr("scale").and_then(|s| s.trim().parse().ok()).unwrap_or(0),
+            negative: attr("sign").is_some_and(|s| s.trim() == "-"),
+            format: attr("format"),
+            text: element.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "),
+            span,
+            row_label: None,
+            column_heading: None,
+        }
+    }
+}
+
+/// What a context says: the period, and the dimensions (axis, member) of a
+/// fact about a segment rather than the whole entity.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Context {
+    pub period: Option<Period>,
+    pub dimensions: Vec<(String, String)>,
+}
+
+/// Every `xbrli:context` of the document by id, hidden ones included (they
+/// live in `ix:header`).
+pub fn contexts(document: &Html) -> HashMap<String, Context> {
+    let mut found = HashMap::new();
+    for node in document.tree.nodes() {
+        let Some(element) = ElementRef::wrap(node) else { continue };
+        if !matches!(element.value().name(), "xbrli:context" | "context") {
+            continue;
+        }
+        let Some(id) = element.value().attr("id") else { continue };
+        let mut context = Context::default();
+        let (mut start, mut end, mut instant) = (None, None, None);
+        for descendant in element.descendants() {
+            let Some(child) = ElementRef::wrap(descendant) else { continue };
+            let text = || child.text().collect::<String>().trim().to_owned();
+            let date = || NaiveDate::parse_from_str(text().get(..10).unwrap_or(""), "%Y-%m-%d").ok();
+            match child.value().name() {
+                "xbrli:startdate" | "startdate" => start = date(),
+                "xbrli:enddate" | "enddate" => end = date(),
+                "xbrli:instant" | "instant" => instant = date(),
+                "xbrldi:explicitmember" | "explicitmember" => {
+                    context.dimensions.push((child.value().attr("dimension").unwrap_or_default().to_owned(), text()))
+                }
+                "xbrldi:typedmember" | "typedmember" => {
+                    context.dimensions.push((child.value().attr("dimension").unwrap_or_default().to_owned(), text()))
+                }
+                _ => {}
+            }
+        }
+        context.period = match (start, end, instant) {
+            (_, _, Some(instant)) => Some(Period::Instant { instant }),
+            (Some(start), Some(end), None) => Some(Period::Duration { start, end }),
+            _ => None,
+        };
+        found.insert(id.to_owned(), context);
+    }
+    found
+}

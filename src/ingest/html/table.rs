@@ -1,0 +1,350 @@
+//! HTML tables, laid out as aligned text columns with their structure kept.
+//!
+//! Filings split a figure over several cells (`$` in one, `(15,612` in the
+//! next, `)` in a third) and pad with empty spacer columns; headings span
+//! columns with `colspan` and stack over several rows. The cells of a row
+//! are merged into values, values are gathered into columns by their place
+//! in the grid, and each column takes the header cells above it. The result
+//! is the same `TextTable` the text extractor reads, with spans into the
+//! rendered text. Digits align on the column's right edge and a closing
+//! parenthesis hangs past it, as in a typeset statement.
+
+use std::ops::Range;
+
+use scraper::ElementRef;
+
+use super::ixbrl::Tagged;
+use super::{inline_text, Walker};
+use crate::ingest::text_table::{is_scale_note, Cell, CellContent, RowKind, TableColumn, TableRow, TextTable};
+use crate::ingest::token::{classify, TokenKind};
+
+/// Labels longer than this push their row's values right rather than
+/// widening every row.
+const LABEL_WIDTH_CAP: usize = 64;
+const COLUMN_GAP: usize = 3;
+
+struct HtmlCell<'a> {
+    text: String,
+    tagged: Vec<(Tagged, Range<usize>)>,
+    grid: usize,
+    colspan: usize,
+    element: ElementRef<'a>,
+}
+
+/// A row's content once split cells are merged.
+#[derive(Default)]
+struct Row {
+    label: String,
+    values: Vec<Value>,
+    is_empty: bool,
+}
+
+struct Value {
+    grid: usize,
+    /// As shown: `(15,612)`, `7,329`, `—`.
+    text: String,
+    tagged: Vec<(Tagged, Range<usize>)>,
+}
+
+pub fn render_table(walker: &mut Walker, table: ElementRef) {
+    let grid = cells_of(table);
+    let single_column = grid.iter().all(|row| row.iter().filter(|c| !c.text.trim().is_empty()).count() <= 1);
+    if single_column {
+        for row in &grid {
+            for cell in row {
+                walker.out.block(false);
+                walker.children(cell.element);
+                walker.out.block(false);
+            }
+        }
+        return;
+    }
+    let caption = table
+        .children()
+        .filter_map(ElementRef::wrap)
+        .find(|c| c.value().name() == "caption")
+        .map(|c| inline_text(c).0.trim().to_owned())
+        .filter(|c| !c.is_empty());
+    let rows: Vec<Row> = grid.iter().map(|cells| merge(cells)).collect();
+    let first_data = rows.iter().position(is_data_row);
+    let Some(first_data) = first_data else {
+        for row in &grid {
+            let line: Vec<&str> = row.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
+            walker.out.raw_line(&line.join("   "));
+        }
+        return;
+    };
+    let columns = value_columns(&rows[first_data..]);
+    let headings: Vec<String> = columns.iter().map(|grids| heading_of(&grid[..first_data], grids)).collect();
+    let label_width =
+        rows[first_data..].iter().map(|r| r.label.chars().count()).max().unwrap_or(0).min(LABEL_WIDTH_CAP) + COLUMN_GAP;
+    let widths: Vec<usize> = columns
+        .iter()
+        .map(|grids| {
+            let values = rows[first_data..]
+                .iter()
+                .flat_map(|r| &r.values)
+                .filter(|v| grids.contains(&v.grid))
+                .map(|v| v.text.chars().count());
+            let heading_lines = grid[..first_data]
+                .iter()
+                .flatten()
+                .filter(|c| grids.iter().any(|&g| c.grid <= g && g < c.grid + c.colspan))
+                .filter(|c| {
+                    columns.iter().filter(|other| other.iter().any(|&g| c.grid <= g && g < c.grid + c.colspan)).count()
+                        == 1
+                })
+                .flat_map(|c| {
+                    c.text.split('\n').map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ").chars().count())
+                });
+            values.chain(heading_lines).max().unwrap_or(4).max(4) + COLUMN_GAP
+        })
+        .collect();
+    let right_edges: Vec<usize> = widths
+        .iter()
+        .scan(label_width, |edge, w| {
+            *edge += w;
+            Some(*edge)
+        })
+        .collect();
+
+    let context_start = walker.out.line().saturating_sub(3);
+    if let Some(caption) = &caption {
+        walker.out.raw_line(caption);
+    }
+    for cells in &grid[..first_data] {
+        for line in header_lines(cells, &columns, &right_edges) {
+            if !line.trim().is_empty() {
+                walker.out.raw_line(&line);
+            }
+        }
+    }
+    let body_start = walker.out.line();
+    let mut table_rows = Vec::new();
+    for row in &rows[first_data..] {
+        if row.is_empty {
+            continue;
+        }
+        let line_index = walker.out.line();
+        let line_start = walker.out.position();
+        let mut line = row.label.clone();
+        let mut cells: Vec<Option<Cell>> = vec![None; columns.len()];
+        for value in &row.values {
+            let Some(column) = columns.iter().position(|grids| grids.contains(&value.grid)) else { continue };
+            let hanging = value.text.chars().rev().take_while(|c| matches!(c, ')' | '%')).count();
+            let width = value.text.chars().count() - hanging;
+            let current = line.chars().count();
+            let start_col = right_edges[column].saturating_sub(width).max(current + if current == 0 { 0 } else { 2 });
+            line.extend(std::iter::repeat_n(' ', start_col - current));
+            let byte_start = line_start + line.len();
+            line.push_str(&value.text);
+            let span = byte_start..byte_start + value.text.len();
+            let content = match classify(&value.text) {
+                TokenKind::Amount(amount) => CellContent::Amount(amount),
+                _ => CellContent::Nil,
+            };
+            for (tag, within) in &value.tagged {
+                let mut tag = tag.clone();
+                tag.span = Some(byte_start + within.start..byte_start + within.end);
+                tag.row_label = Some(row.label.clone());
+                tag.column_heading = Some(headings[column].clone());
+                walker.tagged.push(tag);
+            }
+            cells[column] = Some(Cell { span, text: value.text.clone(), content });
+        }
+        walker.out.raw_line(&line);
+        let kind = if row.values.is_empty() { RowKind::Heading } else { RowKind::Values };
+        table_rows.push(TableRow { line: line_index, label: row.label.clone(), kind, cells });
+    }
+    let body_end = walker.out.line();
+    let columns = headings
+        .into_iter()
+        .zip(right_edges.iter().zip(&widths))
+        .map(|(heading, (&right, &width))| TableColumn {
+            heading,
+            left_col: right + COLUMN_GAP - width,
+            right_col: right,
+        })
+        .collect();
+    walker.tables.push(TextTable {
+        lines: body_start..body_end,
+        context_lines: (context_start..body_start).collect(),
+        columns,
+        rows: table_rows,
+    });
+}
+
+/// The cells of every row, with their place in the column grid.
+fn cells_of(table: ElementRef<'_>) -> Vec<Vec<HtmlCell<'_>>> {
+    let mut rows = Vec::new();
+    collect_rows(table, &mut rows);
+    rows
+}
+
+fn collect_rows<'a>(element: ElementRef<'a>, rows: &mut Vec<Vec<HtmlCell<'a>>>) {
+    for child in element.children().filter_map(ElementRef::wrap) {
+        match child.value().name() {
+            "tr" => {
+                let mut grid = 0;
+                let mut cells = Vec::new();
+                for cell in
+                    child.children().filter_map(ElementRef::wrap).filter(|c| matches!(c.value().name(), "td" | "th"))
+                {
+                    if super::is_hidden(&cell) {
+                        continue;
+                    }
+                    let colspan = cell
+                        .value()
+                        .attr("colspan")
+                        .and_then(|s| s.trim().parse().ok())
+                        .unwrap_or(1usize)
+                        .clamp(1, 100);
+                    let (text, tagged) = inline_text(cell);
+                    cells.push(HtmlCell { text, tagged, grid, colspan, element: cell });
+                    grid += colspan;
+                }
+                rows.push(cells);
+            }
+            "thead" | "tbody" | "tfoot" => collect_rows(child, rows),
+            _ => {}
+        }
+    }
+}
+
+fn is_value(text: &str) -> bool {
+    matches!(classify(text), TokenKind::Amount(_) | TokenKind::Nil)
+}
+
+/// Merges a row's cells: `$`, `(` and `)` standing alone join the figure
+/// beside them; the first text that is not a figure is the label.
+fn merge(cells: &[HtmlCell]) -> Row {
+    let mut row = Row { is_empty: cells.iter().all(|c| c.text.trim().is_empty()), ..Row::default() };
+    let mut prefix = String::new();
+    for cell in cells {
+        let text = cell.text.trim();
+        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        match compact.as_str() {
+            "" => continue,
+            "$" | "US$" => continue,
+            "(" | "$(" | "($" => {
+                prefix = "(".into();
+                continue;
+            }
+            ")" | ")%" | "%" => {
+                if let Some(last) = row.values.last_mut() {
+                    last.text.push_str(&compact);
+                }
+                continue;
+            }
+            _ => {}
+        }
+        let figure = compact.trim_start_matches('$').to_owned();
+        let shown = format!("{prefix}{figure}");
+        if is_value(&shown) || is_value(&format!("{shown})")) {
+            let offset = cell.text.find(&figure).map_or(0, |at| at as isize - prefix.len() as isize);
+            let tagged = cell
+                .tagged
+                .iter()
+                .filter_map(|(tag, range)| {
+                    let start = range.start as isize - offset;
+                    (start >= 0).then(|| (tag.clone(), start as usize..start as usize + tag.text.len()))
+                })
+                .map(|(tag, range)| {
+                    let found = shown.find(&tag.text).map_or(range.clone(), |at| at..at + tag.text.len());
+                    (tag, found)
+                })
+                .collect();
+            row.values.push(Value { grid: cell.grid, text: shown, tagged });
+            prefix.clear();
+        } else if row.values.is_empty() && row.label.is_empty() {
+            row.label = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
+    }
+    row
+}
+
+/// A row of figures with a label, that is not a heading row of years.
+fn is_data_row(row: &Row) -> bool {
+    let is_year = |text: &str| {
+        text.len() == 4
+            && (text.starts_with("19") || text.starts_with("20"))
+            && text.bytes().all(|b| b.is_ascii_digit())
+    };
+    !row.label.is_empty() && row.values.iter().any(|v| !is_year(&v.text))
+}
+
+/// The grid positions of each value column: positions next to each other
+/// that no row fills both of are one column (a spacer or `$` cell shifted
+/// the figure in some rows).
+fn value_columns(rows: &[Row]) -> Vec<Vec<usize>> {
+    let mut grids: Vec<usize> = rows.iter().flat_map(|r| r.values.iter().map(|v| v.grid)).collect();
+    grids.sort_unstable();
+    grids.dedup();
+    let together = |a: usize, b: usize| {
+        rows.iter().any(|r| r.values.iter().any(|v| v.grid == a) && r.values.iter().any(|v| v.grid == b))
+    };
+    let mut columns: Vec<Vec<usize>> = Vec::new();
+    for grid in grids {
+        match columns.last_mut() {
+            Some(column) if grid == column[column.len() - 1] + 1 && column.iter().all(|&g| !together(g, grid)) => {
+                column.push(grid)
+            }
+            _ => columns.push(vec![grid]),
+        }
+    }
+    columns
+}
+
+/// The header cells above a column, top to bottom.
+fn heading_of(header_rows: &[Vec<HtmlCell>], grids: &[usize]) -> String {
+    let covers = |cell: &HtmlCell, g: usize| cell.grid <= g && g < cell.grid + cell.colspan;
+    let mut parts: Vec<&str> = Vec::new();
+    for row in header_rows {
+        let usable = |c: &&HtmlCell| !c.text.trim().is_empty() && !is_scale_note(c.text.trim());
+        let exact = row.iter().filter(usable).find(|c| grids.iter().any(|&g| covers(c, g)));
+        let near = || {
+            row.iter()
+                .filter(usable)
+                .find(|c| grids.iter().any(|&g| covers(c, g.saturating_sub(1)) || covers(c, g + 1)))
+        };
+        if let Some(cell) = exact.or_else(near) {
+            if cell.grid > 0 || cell.colspan > 1 {
+                parts.push(cell.text.trim());
+            }
+        }
+    }
+    parts.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One header row laid out over the value columns it covers; a cell
+/// broken over lines (`March 30,<br>2024`) stacks, bottom-aligned.
+fn header_lines(cells: &[HtmlCell], columns: &[Vec<usize>], right_edges: &[usize]) -> Vec<String> {
+    let stacked: Vec<Vec<String>> = cells
+        .iter()
+        .map(|c| {
+            c.text
+                .split('\n')
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|l| !l.is_empty())
+                .collect()
+        })
+        .collect();
+    let height = stacked.iter().map(Vec::len).max().unwrap_or(0);
+    (0..height)
+        .map(|row| {
+            let mut line: Vec<char> = Vec::new();
+            for (cell, lines) in cells.iter().zip(&stacked) {
+                let Some(text) = (row + lines.len()).checked_sub(height).and_then(|i| lines.get(i)) else { continue };
+                let covered: Vec<usize> = (0..columns.len())
+                    .filter(|&i| columns[i].iter().any(|&g| cell.grid <= g + 1 && g < cell.grid + cell.colspan + 1))
+                    .collect();
+                let width = text.chars().count();
+                let start = covered.last().map_or(0, |&last| right_edges[last].saturating_sub(width));
+                let start = start.max(line.iter().rposition(|c| *c != ' ').map_or(0, |p| p + 2));
+                line.resize(start, ' ');
+                line.extend(text.chars());
+            }
+            line.into_iter().collect()
+        })
+        .collect()
+}
