@@ -125,6 +125,7 @@ fn modern_labels_periods_and_split_cells() {
         ],
         "a balance sheet with three dates"
     );
+    assert!(document.footings.is_empty(), "Total costs and expenses reaches beyond its section: not footed");
     let prose = find(&document, "Revenues", "2024-01-01..2024-03-31", Origin::Prose);
     assert_eq!(prose.value, Decimal::from(612_400_000));
     let mut ledger = Ledger::new();

@@ -26,9 +26,11 @@ pub struct Footing {
 }
 
 /// Checks every section that opens with a heading ending in ':' and closes
-/// with a row labelled "Total …". Sections without such a heading (the
-/// "selected data" of a press release lists only some lines) are not
-/// checked, since their parts are not all printed.
+/// with a row labelled "Total …" that names the section ("Operating
+/// expenses:" … "Total operating expenses"). Sections without such a
+/// heading (the "selected data" of a press release lists only some lines),
+/// and totals that reach beyond their section ("Total costs and expenses"
+/// including cost of sales printed above the heading), are not checked.
 pub fn footings(table: &TextTable) -> Vec<Footing> {
     let mut found = Vec::new();
     let rows = &table.rows;
@@ -44,7 +46,9 @@ pub fn footings(table: &TextTable) -> Vec<Footing> {
         };
         let total = &section[total_at];
         let parts: Vec<_> = section[..total_at].iter().filter(|r| r.kind == RowKind::Values).collect();
-        if total.kind != RowKind::Values || parts.len() < 2 {
+        let section_name = heading.label.trim_end_matches(':').to_lowercase();
+        let names_its_section = total.label.to_lowercase().contains(&section_name);
+        if total.kind != RowKind::Values || parts.len() < 2 || !names_its_section {
             continue;
         }
         for (c, column) in table.columns.iter().enumerate() {

@@ -3,12 +3,13 @@
 //! They are the document's authoritative figures; a table cell that shows a
 //! different number than its tag is reported.
 
+use std::collections::HashMap;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
 use super::rules::Rules;
-use crate::fact::{Fact, Origin, Warning};
+use crate::fact::{Fact, Origin, Period, Warning};
 use crate::ingest::HtmlStructure;
 
 pub fn ixbrl_facts(structure: &HtmlStructure, rules: &Rules, facts: &mut Vec<Fact>, warnings: &mut Vec<Warning>) {
@@ -86,24 +87,23 @@ fn read_number(text: &str, format: Option<&str>) -> Option<Decimal> {
 
 /// Warns where a table cell shows another number than the tag inside it.
 pub fn check_cells_against_tags(facts: &[Fact], warnings: &mut Vec<Warning>) {
+    let mut cells: HashMap<(&str, Period), Vec<&Fact>> = HashMap::new();
+    for fact in facts.iter().filter(|f| f.origin == Origin::Table) {
+        cells.entry((fact.concept.as_str(), fact.period)).or_default().push(fact);
+    }
     for tagged in facts.iter().filter(|f| f.origin == Origin::Ixbrl && f.span != [0, 0] && f.dimensions.is_empty()) {
-        let cell = facts.iter().find(|f| {
-            f.origin == Origin::Table
-                && f.concept == tagged.concept
-                && f.period == tagged.period
-                && f.span[0] <= tagged.span[0]
-                && tagged.span[1] <= f.span[1]
-        });
-        if let Some(cell) = cell {
-            if (cell.value - tagged.value).abs() > cell.rounding.max(tagged.rounding) {
-                warnings.push(Warning::at(
-                    format!(
-                        "{} {}: the table reads {} but its inline XBRL tag says {}",
-                        cell.label, cell.text, cell.value, tagged.value
-                    ),
-                    cell.span,
-                ));
-            }
+        let Some(candidates) = cells.get(&(tagged.concept.as_str(), tagged.period)) else { continue };
+        let Some(cell) = candidates.iter().find(|f| f.span[0] <= tagged.span[0] && tagged.span[1] <= f.span[1]) else {
+            continue;
+        };
+        if (cell.value - tagged.value).abs() > cell.rounding.max(tagged.rounding) {
+            warnings.push(Warning::at(
+                format!(
+                    "{} {}: the table reads {} but its inline XBRL tag says {}",
+                    cell.label, cell.text, cell.value, tagged.value
+                ),
+                cell.span,
+            ));
         }
     }
 }

@@ -17,7 +17,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::fact::{Fact, Warning};
+use std::collections::HashSet;
+
+use crate::fact::{Fact, Origin, Period, Warning};
 use crate::ingest::{self, text_table, Document, IngestError};
 pub use footing::Footing;
 use prose::ProsePatterns;
@@ -61,11 +63,15 @@ impl Extractor {
         let mut facts = Vec::new();
         let mut warnings = Vec::new();
         let mut footings = Vec::new();
-        let tables = match &document.html {
-            Some(html) => html.tables.clone(),
-            None => text_table::find_tables(&document.text, &document.lines),
+        let found;
+        let tables: &[text_table::TextTable] = match &document.html {
+            Some(html) => &html.tables,
+            None => {
+                found = text_table::find_tables(&document.text, &document.lines);
+                &found
+            }
         };
-        for table in &tables {
+        for table in tables {
             table_facts::table_facts(&document, table, &self.rules, &mut facts, &mut warnings);
             footings.extend(footing::footings(table));
         }
@@ -84,23 +90,16 @@ impl Extractor {
     /// consolidated "Net income"), drops the table and prose facts of the
     /// others. Inline XBRL facts are the filing's own word and stay.
     fn keep_preferred_labels(&self, facts: &mut Vec<Fact>) {
-        let preferred: Vec<(String, crate::fact::Period)> = facts
-            .iter()
-            .filter(|f| {
-                self.rules.concept(&f.concept).is_some_and(|r| r.label_is_preferred(&rules::normalize_label(&f.label)))
-            })
-            .map(|f| (f.concept.clone(), f.period))
-            .collect();
+        let is_preferred = |f: &Fact| {
+            self.rules.concept(&f.concept).is_some_and(|r| r.label_is_preferred(&rules::normalize_label(&f.label)))
+        };
+        let preferred: HashSet<(String, Period)> =
+            facts.iter().filter(|f| is_preferred(f)).map(|f| (f.concept.clone(), f.period)).collect();
         if preferred.is_empty() {
             return;
         }
         facts.retain(|f| {
-            f.origin == crate::fact::Origin::Ixbrl
-                || !preferred.contains(&(f.concept.clone(), f.period))
-                || self
-                    .rules
-                    .concept(&f.concept)
-                    .is_some_and(|r| r.label_is_preferred(&rules::normalize_label(&f.label)))
+            f.origin == Origin::Ixbrl || !preferred.contains(&(f.concept.clone(), f.period)) || is_preferred(f)
         });
     }
 

@@ -254,12 +254,15 @@ fn read_amount(printed: &str) -> Option<(Decimal, Decimal, u32)> {
 /// Paragraphs (runs of non-blank lines) outside tables, as byte ranges.
 fn paragraphs(document: &Document, table_lines: &[Range<usize>]) -> Vec<Range<usize>> {
     let lines = &document.lines;
+    let mut in_tables = vec![false; lines.len()];
+    for table in table_lines {
+        in_tables[table.start.min(lines.len())..table.end.min(lines.len())].fill(true);
+    }
     let mut found = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
-    for i in 0..lines.len() {
+    for (i, &in_table) in in_tables.iter().enumerate() {
         let range = lines.range(&document.text, i);
-        let in_table = table_lines.iter().any(|t| t.contains(&i));
         let blank = document.text[range.clone()].trim().is_empty() || in_table;
         if blank {
             if let Some(s) = start.take() {

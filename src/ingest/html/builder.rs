@@ -112,30 +112,28 @@ impl TextBuilder {
 
     fn wrap_current_line(&mut self) {
         let line = &self.out[self.line_start..];
-        if line.chars().count() <= WRAP_COLUMNS || line.contains("  ") {
+        if line.len() <= WRAP_COLUMNS || line.chars().count() <= WRAP_COLUMNS || line.contains("  ") {
             return;
         }
-        let mut bytes = std::mem::take(&mut self.out).into_bytes();
+        let line = self.out.split_off(self.line_start);
+        let mut wrapped = String::with_capacity(line.len());
         let mut column = 0;
         let mut last_space: Option<(usize, usize)> = None;
-        let mut i = self.line_start;
-        while i < bytes.len() {
-            if bytes[i] == b' ' {
-                last_space = Some((i, column));
+        for c in line.chars() {
+            if c == ' ' {
+                last_space = Some((wrapped.len(), column));
             }
-            if (bytes[i] & 0xC0) != 0x80 {
-                column += 1;
-            }
+            wrapped.push(c);
+            column += 1;
             if column > WRAP_COLUMNS {
                 if let Some((at, at_column)) = last_space.take() {
-                    bytes[at] = b'\n';
+                    wrapped.replace_range(at..at + 1, "\n");
                     self.lines += 1;
                     column -= at_column + 1;
                 }
             }
-            i += 1;
         }
-        self.out = String::from_utf8(bytes).expect("only ASCII spaces were replaced");
+        self.out.push_str(&wrapped);
     }
 }
 

@@ -69,8 +69,9 @@ fn is_hidden(element: &ElementRef) -> bool {
         return true;
     }
     element.value().attr("style").is_some_and(|style| {
-        let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        compact.contains("display:none")
+        let lower = style.to_ascii_lowercase();
+        lower.contains("none")
+            && lower.chars().filter(|c| !c.is_whitespace()).collect::<String>().contains("display:none")
     })
 }
 
