@@ -3,7 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use exhibit::extract::{ExtractedDocument, Extractor, Rules};
+mod common;
+
+use common::{period, quarters};
+use exhibit::extract::{ExtractedDocument, Rules};
 use exhibit::fact::{Origin, Period};
 use exhibit::ingest::Encoding;
 use exhibit::ledger::{Ledger, Status};
@@ -14,22 +17,11 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn extract_all(name: &str) -> Vec<ExtractedDocument> {
-    Extractor::builtin().extract_path(&fixture(name)).unwrap()
+    common::extract_file(&fixture(name))
 }
 
 fn extract(name: &str) -> ExtractedDocument {
-    let mut documents = extract_all(name);
-    assert_eq!(documents.len(), 1, "{name}");
-    documents.remove(0)
-}
-
-/// "2006-04-01..2006-06-30" for a duration, "2006-06-30" for an instant.
-fn period(text: &str) -> Period {
-    let date = |s: &str| s.parse().unwrap();
-    match text.split_once("..") {
-        Some((start, end)) => Period::Duration { start: date(start), end: date(end) },
-        None => Period::Instant { instant: date(text) },
-    }
+    common::extract_one(&fixture(name))
 }
 
 /// Asserts the document's facts of the concepts named are exactly these.
@@ -139,14 +131,7 @@ fn thirteen_and_fifty_two_week_periods() {
     let mut ledger = Ledger::new();
     ledger.add([document]);
     let series = ledger.series(Rules::builtin());
-    let quarters: Vec<&str> = series
-        .iter()
-        .find(|s| s.concept == "NetIncomeLoss")
-        .unwrap()
-        .points
-        .iter()
-        .map(|p| p.quarter.as_str())
-        .collect();
+    let quarters = quarters(&series, "NetIncomeLoss");
     assert_eq!(quarters, ["Q4 2005", "Q4 2006"], "13 weeks ended December 30 is the fourth quarter");
 }
 

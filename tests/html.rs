@@ -3,6 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use common::period;
 use exhibit::extract::{ExtractedDocument, Extractor, Rules};
 use exhibit::fact::{Fact, Origin, Period};
 use exhibit::ingest::{Encoding, Markup};
@@ -14,21 +17,11 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn extract_all(name: &str) -> Vec<ExtractedDocument> {
-    Extractor::builtin().extract_path(&fixture(name)).unwrap()
+    common::extract_file(&fixture(name))
 }
 
 fn extract(name: &str) -> ExtractedDocument {
-    let mut documents = extract_all(name);
-    assert_eq!(documents.len(), 1);
-    documents.remove(0)
-}
-
-fn period(text: &str) -> Period {
-    let date = |s: &str| s.parse().unwrap();
-    match text.split_once("..") {
-        Some((start, end)) => Period::Duration { start: date(start), end: date(end) },
-        None => Period::Instant { instant: date(text) },
-    }
+    common::extract_one(&fixture(name))
 }
 
 fn find<'a>(document: &'a ExtractedDocument, concept: &str, when: &str, origin: Origin) -> &'a Fact {

@@ -1,6 +1,8 @@
 //! The bundled EpiCept releases against `assets/samples/expected-facts.json`
 //! and the quarterly series table of the extraction contract.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use exhibit::extract::{ExtractedDocument, Extractor, Rules};
@@ -174,14 +176,7 @@ fn the_series_table_of_the_contract() {
     let opex_q1 = point(&series, "OperatingExpenses", "Q1 2006").unwrap();
     assert!(opex_q1.sources.iter().any(|s| s.text == "$43.1 million"));
 
-    let net_loss_quarters: Vec<&str> = series
-        .iter()
-        .find(|s| s.concept == "NetIncomeLoss")
-        .unwrap()
-        .points
-        .iter()
-        .map(|p| p.quarter.as_str())
-        .collect();
+    let net_loss_quarters = common::quarters(&series, "NetIncomeLoss");
     assert_eq!(
         net_loss_quarters,
         ["Q1 2005", "Q2 2005", "Q1 2006", "Q2 2006"],

@@ -69,6 +69,21 @@ fn select_q2_release(harness: &mut Harness<'static, ExhibitApp>) {
     assert_eq!(state.workbench().documents()[selected].document.name, "epicept-2006-08-02-q2-2006-results.txt");
 }
 
+/// Clicks the Q2 2006 cash value, presses Enter, types `entry` over the
+/// value in the editor and presses Enter, as an analyst would.
+fn correct_q2_cash(harness: &mut Harness<'static, ExhibitApp>, entry: &str) {
+    harness.get_by_label("7,329").click();
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Corrected value").focus();
+    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
+    harness.get_by_role_and_label(Role::TextInput, "Corrected value").type_text(entry);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
 #[test]
 fn the_analysts_day_open_select_correct_undo_redo_restart_and_save() {
     let dir = tempfile::tempdir().unwrap();
@@ -88,16 +103,7 @@ fn the_analysts_day_open_select_correct_undo_redo_restart_and_save() {
     assert_eq!(harness.state().workbench().fact(selected).unwrap().concept, "NetIncomeLoss");
 
     assert_eq!(chart_point(&mut harness, CASH, "Q2 2006"), Some((Decimal::from(7_329_000), Status::Reported)));
-    harness.get_by_label("7,329").click();
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
-    harness.get_by_role_and_label(Role::TextInput, "Corrected value").focus();
-    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
-    harness.get_by_role_and_label(Role::TextInput, "Corrected value").type_text("7,400");
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
+    correct_q2_cash(&mut harness, "7,400");
     assert_eq!(
         chart_point(&mut harness, CASH, "Q2 2006"),
         Some((Decimal::from(7_400_000), Status::Corrected)),
@@ -157,16 +163,7 @@ fn an_invalid_entry_is_refused_with_a_message_and_escape_cancels() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = window(&dir.path().join("workspace.json"), samples());
     select_q2_release(&mut harness);
-    harness.get_by_label("7,329").click();
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
-    harness.get_by_role_and_label(Role::TextInput, "Corrected value").focus();
-    harness.key_combination_modifiers(Modifiers::COMMAND, &[Key::A]);
-    harness.get_by_role_and_label(Role::TextInput, "Corrected value").type_text("seven thousand");
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
+    correct_q2_cash(&mut harness, "seven thousand");
     assert!(harness.state().edit().and_then(|e| e.error.clone()).is_some_and(|e| e.contains("not a number")));
     harness.get_by_label_contains("is not a number");
     assert_eq!(harness.state().workbench().corrections().count(), 0);

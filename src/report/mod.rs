@@ -118,10 +118,7 @@ impl Report {
         ])?;
         for document in &self.documents {
             for fact in &document.facts {
-                let (start, end, instant) = match fact.period {
-                    Period::Duration { start, end } => (start.to_string(), end.to_string(), String::new()),
-                    Period::Instant { instant } => (String::new(), String::new(), instant.to_string()),
-                };
+                let [start, end, instant] = period_columns(&fact.period);
                 let unit = serde_json::to_value(fact.unit)
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_owned))
@@ -175,10 +172,7 @@ impl Report {
         ])?;
         for series in &self.series {
             for point in &series.points {
-                let (start, end, instant) = match point.period {
-                    Period::Duration { start, end } => (start.to_string(), end.to_string(), String::new()),
-                    Period::Instant { instant } => (String::new(), String::new(), instant.to_string()),
-                };
+                let [start, end, instant] = period_columns(&point.period);
                 let status = serde_json::to_value(point.status)
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_owned))
@@ -207,5 +201,13 @@ impl Report {
         }
         writer.flush()?;
         Ok(())
+    }
+}
+
+/// A period as CSV columns: start, end, instant (the unused ones empty).
+fn period_columns(period: &Period) -> [String; 3] {
+    match period {
+        Period::Duration { start, end } => [start.to_string(), end.to_string(), String::new()],
+        Period::Instant { instant } => [String::new(), String::new(), instant.to_string()],
     }
 }
