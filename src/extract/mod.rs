@@ -91,7 +91,9 @@ impl Extractor {
     /// others. Inline XBRL facts are the filing's own word and stay.
     fn keep_preferred_labels(&self, facts: &mut Vec<Fact>) {
         let is_preferred = |f: &Fact| {
-            self.rules.concept(&f.concept).is_some_and(|r| r.label_is_preferred(&rules::normalize_label(&f.label)))
+            self.rules
+                .concept(&f.concept)
+                .is_some_and(|r| r.prefers_labels() && r.label_is_preferred(&rules::normalize_label(&f.label)))
         };
         let preferred: HashSet<(String, Period)> =
             facts.iter().filter(|f| is_preferred(f)).map(|f| (f.concept.clone(), f.period)).collect();

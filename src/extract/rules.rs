@@ -63,6 +63,11 @@ impl ConceptRule {
         self.preferred.iter().any(|p| p.is_match(label))
     }
 
+    /// True when some labels of this concept are preferred over others.
+    pub fn prefers_labels(&self) -> bool {
+        !self.preferred.is_empty()
+    }
+
     /// True when a prose subject (already normalised) names this concept.
     pub fn excludes(&self, text: &str) -> bool {
         self.exclude.iter().any(|e| text.contains(e.as_str()))

@@ -114,13 +114,11 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Vec<Document>, IngestErro
     }
 }
 
-/// A digest of a file's content (FNV-1a, 64 bits, in hex): enough to see
-/// that a filing changed, not a security measure.
+/// A digest of a file's content (XXH3, 64 bits, in hex): enough to see
+/// that a filing changed, not a security measure. Stable across versions,
+/// since workspaces keep it.
 pub fn digest(bytes: &[u8]) -> String {
-    use std::hash::Hasher;
-    let mut hasher = fnv::FnvHasher::default();
-    hasher.write(bytes);
-    format!("{:016x}", hasher.finish())
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes))
 }
 
 /// A document from its decoded body: HTML is rendered to readable text.
