@@ -12,10 +12,7 @@ use crate::workbench::Workbench;
 
 /// The legend and switches: every charted concept the company has, shown or
 /// not, then the key to the status markers.
-pub fn legend_ui(ui: &mut egui::Ui, workbench: &Workbench, company_key: &str, actions: &mut Vec<Action>) {
-    let rules = workbench.extractor().rules();
-    let everything = ChartModel::build(workbench.series(), company_key, rules, &|_| true);
-    let Some(everything) = everything else { return };
+pub fn legend_ui(ui: &mut egui::Ui, workbench: &Workbench, everything: &ChartModel, actions: &mut Vec<Action>) {
     for series in &everything.series {
         let color = Color32::from_rgb(series.color[0], series.color[1], series.color[2]);
         let mut shown = workbench.is_shown(&series.concept);

@@ -47,6 +47,14 @@ impl Default for AppOptions {
     }
 }
 
+/// The chart models of one company at one workbench revision: what is
+/// drawn, and every series (for the legend's switches).
+struct ChartCache {
+    key: (u64, String),
+    shown: Option<ChartModel>,
+    everything: Option<ChartModel>,
+}
+
 /// A line in the status bar.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
@@ -69,7 +77,9 @@ pub struct ExhibitApp {
     saved_workspace: Option<Workspace>,
     /// Until the files of the restored workspace are in, nothing is saved.
     restoring: bool,
-    chart: Option<((u64, String), Option<ChartModel>)>,
+    chart: Option<ChartCache>,
+    /// The workbench revision the workspace was last compared at.
+    autosaved_revision: Option<u64>,
     scroll_fields: bool,
     /// Set once the analyst picks a filing; until then the latest filing
     /// with figures is shown as files arrive.
@@ -95,6 +105,7 @@ impl ExhibitApp {
             saved_workspace: None,
             restoring: true,
             chart: None,
+            autosaved_revision: None,
             scroll_fields: false,
             user_selected: false,
             repaint: cc.egui_ctx.clone(),
@@ -160,16 +171,25 @@ impl ExhibitApp {
 
     /// The chart of the selected company, as drawn and as saved.
     pub fn chart_model(&mut self) -> Option<&ChartModel> {
-        let company = self.workbench.selected_company()?;
-        let key = (self.workbench.revision(), company.clone());
-        if self.chart.as_ref().map(|(k, _)| k) != Some(&key) {
-            let workbench = &self.workbench;
-            let model = ChartModel::build(workbench.series(), &company, workbench.extractor().rules(), &|c| {
-                workbench.is_shown(c)
-            });
-            self.chart = Some((key, model));
+        self.refresh_chart();
+        self.chart.as_ref().and_then(|c| c.shown.as_ref())
+    }
+
+    /// Rebuilds the chart models when the workbench or the company changed.
+    fn refresh_chart(&mut self) {
+        let Some(company) = self.workbench.selected_company() else {
+            self.chart = None;
+            return;
+        };
+        let key = (self.workbench.revision(), company);
+        if self.chart.as_ref().map(|c| &c.key) == Some(&key) {
+            return;
         }
-        self.chart.as_ref().and_then(|(_, model)| model.as_ref())
+        let workbench = &self.workbench;
+        let rules = workbench.extractor().rules();
+        let shown = ChartModel::build(workbench.series(), &key.1, rules, &|c| workbench.is_shown(c));
+        let everything = ChartModel::build(workbench.series(), &key.1, rules, &|_| true);
+        self.chart = Some(ChartCache { key, shown, everything });
     }
 
     fn info(&mut self, text: impl Into<String>) {
@@ -365,10 +385,13 @@ impl ExhibitApp {
         }
     }
 
+    /// Saves the workspace if it changed; compares only when the workbench
+    /// has changed since the last look, not every frame.
     fn autosave(&mut self) {
-        if self.restoring {
+        if self.restoring || self.autosaved_revision == Some(self.workbench.revision()) {
             return;
         }
+        self.autosaved_revision = Some(self.workbench.revision());
         let workspace = self.workbench.workspace();
         if self.saved_workspace.as_ref() == Some(&workspace) {
             return;
@@ -450,20 +473,21 @@ impl ExhibitApp {
                 filings::filings_ui(ui, &self.workbench, &mut actions);
             },
         );
-        let company = self.workbench.selected_company();
+        self.refresh_chart();
         egui::Panel::bottom("chart").resizable(true).default_size(330.0).min_size(160.0).max_size(640.0).show(
             ui,
             |ui| {
                 ui.add_space(4.0);
+                let chart = self.chart.as_ref();
                 ui.horizontal_wrapped(|ui| {
-                    if let Some(company) = &company {
-                        chart_view::legend_ui(ui, &self.workbench, company, &mut actions);
+                    if let Some(everything) = chart.and_then(|c| c.everything.as_ref()) {
+                        chart_view::legend_ui(ui, &self.workbench, everything, &mut actions);
                     }
                     if ui.button("Save chart image…").on_hover_text("PNG or SVG, 1600×900 (Ctrl+S)").clicked() {
                         actions.push(Action::SaveChartDialog);
                     }
                 });
-                match self.chart_model() {
+                match chart.and_then(|c| c.shown.as_ref()) {
                     Some(model) if !model.series.is_empty() => chart_view::plot_ui(ui, model),
                     _ => {
                         ui.weak("No quarterly figures for this company yet: open its results releases.");

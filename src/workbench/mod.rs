@@ -119,6 +119,7 @@ impl Workbench {
 
     pub fn dismiss_failures(&mut self) {
         self.failures.clear();
+        self.revision += 1;
     }
 
     pub fn recent(&self) -> &[PathBuf] {
@@ -298,8 +299,8 @@ impl Workbench {
 
     /// Closes everything, as before opening another workspace.
     pub fn clear(&mut self) {
-        *self = Workbench { recent: std::mem::take(&mut self.recent), ..Workbench::new(self.extractor) };
-        self.revision += 1;
+        let revision = self.revision + 1;
+        *self = Workbench { recent: std::mem::take(&mut self.recent), revision, ..Workbench::new(self.extractor) };
     }
 
     fn refresh(&mut self) {
