@@ -268,3 +268,25 @@ fn two_releases_that_disagree_are_a_conflict_and_agreeing_ones_are_one_value() {
     assert_eq!((q2_2005.status, q2_2005.sources.len()), (Status::Reported, 2));
     assert!(q2_2005.sources.iter().all(|s| s.origin == Origin::Table));
 }
+
+#[test]
+fn an_unlabeled_total_under_a_rule_in_a_typed_table() {
+    let document = extract("unlabeled-total.txt");
+    assert_facts(
+        &document,
+        &[
+            ("OperatingExpenses", "2024-01-01..2024-03-31", "11500000"),
+            ("ResearchAndDevelopmentExpense", "2024-01-01..2024-03-31", "8400000"),
+            ("ResearchAndDevelopmentExpense", "2023-01-01..2023-03-31", "7100000"),
+            ("NetIncomeLoss", "2024-01-01..2024-03-31", "-10402000"),
+            ("NetIncomeLoss", "2023-01-01..2023-03-31", "-9210000"),
+        ],
+    );
+    let total = document.facts.iter().find(|f| f.concept == "OperatingExpenses").unwrap();
+    assert!(total.note.as_deref().unwrap().contains("the 2 rows above it add up to it"), "{:?}", total.note);
+    assert!(
+        document.warnings.iter().any(|w| w.message.starts_with("Unlabeled total of Operating expenses 10,150")),
+        "{:?}",
+        document.warnings
+    );
+}

@@ -213,6 +213,28 @@ fn no_total_row_means_no_operating_expenses_fact() {
 }
 
 #[test]
+fn an_unlabeled_total_under_operating_expenses_is_taken_only_where_its_parts_add_up() {
+    let document = extract("unlabeled-total.htm");
+    let total = find(&document, "OperatingExpenses", "2024-01-01..2024-03-31", Origin::Table);
+    assert_eq!(total.value, Decimal::from(11_500_000), "8,400 + 3,100 in thousands");
+    assert_eq!(total.label, "Operating expenses", "named by the heading it closes");
+    let note = total.note.as_deref().unwrap();
+    assert!(note.contains("unlabeled total row") && note.contains("Research and development + General"), "{note}");
+    assert_eq!(
+        values(&document, "OperatingExpenses", Origin::Table).len(),
+        1,
+        "2023 prints 10,150 over parts of 10,050: not taken"
+    );
+    let refused = document.warnings.iter().find(|w| w.message.contains("10,150")).expect("a warning on 10,150");
+    assert!(refused.message.contains("add up to 10,050"), "{}", refused.message);
+    let span = refused.span.unwrap();
+    assert_eq!(&document.document.text[span[0]..span[1]], "10,150");
+    let footed: Vec<bool> = document.footings.iter().map(|f| f.adds_up).collect();
+    assert_eq!(footed, [true, false], "both columns are checks an analyst sees");
+    assert_spans(&document);
+}
+
+#[test]
 fn html_and_text_documents_inside_one_submission() {
     let documents = extract_all("submission-html-and-text.txt");
     assert_eq!(documents.len(), 2);

@@ -6,11 +6,15 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::rules::{normalize_label, Rules};
 use crate::ingest::text_table::{CellContent, RowKind, TextTable};
 
 /// One column of one section checked against its total row.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Footing {
+    /// The section's heading as printed, without its colon.
+    pub section: String,
+    /// The total row's label; empty for a total row with no label.
     pub total_label: String,
     pub column: String,
     pub parts: Vec<String>,
@@ -25,30 +29,49 @@ pub struct Footing {
     pub adds_up: bool,
 }
 
+impl Footing {
+    /// How the total is called in a check or a note.
+    pub fn total_name(&self) -> String {
+        if self.total_label.is_empty() {
+            format!("Unlabeled total of {}", self.section)
+        } else {
+            self.total_label.clone()
+        }
+    }
+}
+
 /// Checks every section that opens with a heading ending in ':' and closes
 /// with a row labelled "Total …" that names the section ("Operating
-/// expenses:" … "Total operating expenses"). Sections without such a
-/// heading (the "selected data" of a press release lists only some lines),
-/// and totals that reach beyond their section ("Total costs and expenses"
-/// including cost of sales printed above the heading), are not checked.
-pub fn footings(table: &TextTable) -> Vec<Footing> {
+/// expenses:" … "Total operating expenses"), and every section whose
+/// heading a concept lists under `sections` that closes with a row of
+/// figures and no label (the filing's own total, printed under a rule).
+/// Sections without such a heading (the "selected data" of a press release
+/// lists only some lines), and totals that reach beyond their section
+/// ("Total costs and expenses" including cost of sales printed above the
+/// heading), are not checked.
+pub fn footings(table: &TextTable, rules: &Rules) -> Vec<Footing> {
     let mut found = Vec::new();
     let rows = &table.rows;
     for (h, heading) in rows.iter().enumerate() {
-        if heading.kind != RowKind::Heading || !heading.label.ends_with(':') {
+        if heading.kind != RowKind::Heading {
             continue;
         }
         let section = &rows[h + 1..];
         let Some(total_at) = section.iter().position(|r| {
-            r.kind == RowKind::Heading || (r.kind == RowKind::Values && r.label.to_lowercase().starts_with("total"))
+            r.kind == RowKind::Heading
+                || (r.kind == RowKind::Values && (r.label.is_empty() || r.label.to_lowercase().starts_with("total")))
         }) else {
             continue;
         };
         let total = &section[total_at];
         let parts: Vec<_> = section[..total_at].iter().filter(|r| r.kind == RowKind::Values).collect();
-        let section_name = heading.label.trim_end_matches(':').to_lowercase();
-        let names_its_section = total.label.to_lowercase().contains(&section_name);
-        if total.kind != RowKind::Values || parts.len() < 2 || !names_its_section {
+        let section_name = normalize_label(&heading.label);
+        let closes_its_section = if total.label.is_empty() {
+            rules.concept_for_section(&section_name).is_some()
+        } else {
+            heading.label.ends_with(':') && normalize_label(&total.label).contains(&section_name)
+        };
+        if total.kind != RowKind::Values || parts.len() < 2 || !closes_its_section {
             continue;
         }
         for (c, column) in table.columns.iter().enumerate() {
@@ -64,6 +87,7 @@ pub fn footings(table: &TextTable) -> Vec<Footing> {
             let last_digit = Decimal::new(1, total_amount.decimals);
             let tolerance = last_digit * Decimal::from(parts.len()) / Decimal::TWO;
             found.push(Footing {
+                section: heading.label.trim_end_matches(':').trim().to_owned(),
                 total_label: total.label.clone(),
                 column: column.heading.clone(),
                 parts: parts.iter().map(|r| r.label.clone()).collect(),

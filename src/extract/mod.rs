@@ -72,8 +72,9 @@ impl Extractor {
             }
         };
         for table in tables {
-            table_facts::table_facts(&document, table, &self.rules, &mut facts, &mut warnings);
-            footings.extend(footing::footings(table));
+            let table_footings = footing::footings(table, &self.rules);
+            table_facts::table_facts(&document, table, &self.rules, &table_footings, &mut facts, &mut warnings);
+            footings.extend(table_footings);
         }
         let table_lines: Vec<_> = tables.iter().map(|t| t.lines.clone()).collect();
         prose::prose_facts(&document, &table_lines, &self.rules, &self.prose, &mut facts, &mut warnings);

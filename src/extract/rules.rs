@@ -44,6 +44,9 @@ pub struct ConceptRule {
     negative: Vec<Regex>,
     preferred: Vec<Regex>,
     pub prose: Vec<String>,
+    /// Section headings ("Operating expenses:") whose unlabeled total row
+    /// is this concept, once its parts are checked to add up to it.
+    sections: Vec<String>,
 }
 
 impl ConceptRule {
@@ -110,6 +113,8 @@ struct ConceptEntry {
     preferred: Vec<String>,
     #[serde(default)]
     prose: Vec<String>,
+    #[serde(default)]
+    sections: Vec<String>,
 }
 
 impl Rules {
@@ -138,6 +143,7 @@ impl Rules {
                     labels: entry.labels.iter().map(|l| normalize_label(l)).collect(),
                     exclude: entry.exclude.iter().map(|l| normalize_label(l)).collect(),
                     prose: entry.prose.iter().map(|l| normalize_label(l)).collect(),
+                    sections: entry.sections.iter().map(|l| normalize_label(l)).collect(),
                     title: entry.title.unwrap_or_else(|| entry.name.clone()),
                     name: entry.name,
                     unit: entry.unit,
@@ -159,6 +165,12 @@ impl Rules {
     /// The concept a normalised row label names, if any.
     pub fn concept_for_label(&self, normalized_label: &str) -> Option<&ConceptRule> {
         self.concepts.iter().find(|c| c.matches(normalized_label))
+    }
+
+    /// The concept whose unlabeled total closes a section under this
+    /// normalised heading, if any.
+    pub fn concept_for_section(&self, normalized_heading: &str) -> Option<&ConceptRule> {
+        self.concepts.iter().find(|c| c.sections.iter().any(|s| s == normalized_heading))
     }
 
     pub fn concept(&self, name: &str) -> Option<&ConceptRule> {

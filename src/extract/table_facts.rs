@@ -1,27 +1,48 @@
 //! Facts from text tables: a row whose label names a concept, in a column
-//! whose heading states a period, gives one fact per cell.
+//! whose heading states a period, gives one fact per cell. A row with no
+//! label that closes a section ("Operating expenses:" … its unlabeled
+//! total) gives the section's concept, but only in columns where its parts
+//! were checked to add up to it.
 
 use rust_decimal::Decimal;
 
+use super::footing::Footing;
 use super::period::heading_period;
 use super::rules::{normalize_label, ConceptRule, PeriodKind, Rules};
 use super::scale::scale_of;
 use crate::fact::{Fact, Origin, Period, Warning};
-use crate::ingest::text_table::{CellContent, RowKind, TextTable};
+use crate::format::filing_style;
+use crate::ingest::text_table::{Cell, CellContent, RowKind, TextTable};
 use crate::ingest::Document;
 
 pub fn table_facts(
     document: &Document,
     table: &TextTable,
     rules: &Rules,
+    footings: &[Footing],
     facts: &mut Vec<Fact>,
     warnings: &mut Vec<Warning>,
 ) {
     let scale = scale_of(table.context_lines.iter().map(|&l| document.lines.line(&document.text, l))).unwrap_or(0);
     let periods: Vec<Option<Period>> = table.columns.iter().map(|c| heading_period(&c.heading)).collect();
     for row in table.rows.iter().filter(|r| r.kind == RowKind::Values) {
-        let label = normalize_label(&row.label);
-        let Some(rule) = rules.concept_for_label(&label) else { continue };
+        let section_total = |cell: &Cell| {
+            footings.iter().find(|f| f.total_label.is_empty() && f.span == [cell.span.start, cell.span.end])
+        };
+        // An unlabeled section total is labelled by its section's heading.
+        let (shown_label, label, rule) = if row.label.is_empty() {
+            let Some(section) = row.cells.iter().flatten().find_map(section_total).map(|f| f.section.clone()) else {
+                continue;
+            };
+            let label = normalize_label(&section);
+            let rule = rules.concept_for_section(&label);
+            (section, label, rule)
+        } else {
+            let label = normalize_label(&row.label);
+            let rule = rules.concept_for_label(&label);
+            (row.label.clone(), label, rule)
+        };
+        let Some(rule) = rule else { continue };
         let printed_negative = row
             .cells
             .iter()
@@ -47,18 +68,45 @@ pub fn table_facts(
                     format!("its column heading {heading:?} states no period")
                 };
                 warnings
-                    .push(Warning::at(format!("{} {}: {why}, so the value is not taken", row.label, cell.text), span));
+                    .push(Warning::at(format!("{shown_label} {}: {why}, so the value is not taken", cell.text), span));
                 continue;
             };
             if !period_fits(rule, &period) {
                 continue;
             }
+            let mut checked_total = None;
+            if row.label.is_empty() {
+                let Some(footing) = section_total(cell) else { continue };
+                if !footing.adds_up {
+                    warnings.push(Warning::at(
+                        format!(
+                            "{} {}: its parts add up to {}, so it is not taken as {}",
+                            footing.total_name(),
+                            cell.text,
+                            filing_style(footing.sum, 0),
+                            rule.title
+                        ),
+                        span,
+                    ));
+                    continue;
+                }
+                checked_total = Some(format!(
+                    "the unlabeled total row under the heading {:?}, taken because the {} rows above it add up to it ({})",
+                    footing.section,
+                    footing.parts.len(),
+                    footing.parts.join(" + ")
+                ));
+            }
             let applied_scale = if rule.unit.takes_table_scale() { scale } else { 0 };
             let factor = Decimal::from(10u64.pow(applied_scale));
-            let (value, note) = signed(rule, &label, printed * factor, printed_negative);
+            let (value, sign_note) = signed(rule, &label, printed * factor, printed_negative);
+            let note = match (checked_total, sign_note) {
+                (Some(total), Some(sign)) => Some(format!("{total}; {sign}")),
+                (total, sign) => total.or(sign),
+            };
             facts.push(Fact {
                 concept: rule.name.clone(),
-                label: row.label.clone(),
+                label: shown_label.clone(),
                 period,
                 value: value.normalize(),
                 unit: rule.unit,

@@ -261,6 +261,7 @@ fn untagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], start: usize,
         j -= 1;
         match shapes[j] {
             Shape::Blank if blanks < MAX_GAP_LINES => blanks += 1,
+            Shape::Rule => {}
             Shape::Text { indent, .. } if indent >= HEADER_MIN_INDENT => {
                 header_lines.push(j);
                 blanks = 0;

@@ -36,7 +36,7 @@ pub fn footing_checks(documents: &[ExtractedDocument]) -> impl Iterator<Item = C
         d.footings.iter().map(|f| Check {
             kind: CheckKind::Footing,
             passes: f.adds_up,
-            description: format!("{} = {} ({})", f.total_label, f.parts.join(" + "), f.column),
+            description: format!("{} = {} ({})", f.total_name(), f.parts.join(" + "), f.column),
             expected: f.total,
             actual: f.sum,
             document: Some(d.document.name.clone()),
