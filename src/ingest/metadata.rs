@@ -15,7 +15,7 @@ static EXHIBIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*exhibit\s+(\d+(?:\.\d+)?)\s*$").expect("exhibit pattern"));
 static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b((?:[A-Z][\w&'-]*\s+){0,4}?[A-Z][\w&'-]*),?\s+(Corporation|Incorporated|Inc\.?|Corp\.?|Company|Ltd\.?|Limited|plc|PLC|N\.V\.|S\.A\.|AG|LLC|L\.P\.|Holdings)\s*\(",
+        r"(?:^|[\s\x22(])((?:[A-Z][\w&'-]*(?:[ \t]+|[ \t]*\r?\n[ \t]*)){0,4}?[A-Z][\w&'-]*),?\s+(Corporation|Incorporated|Inc\.?|Corp\.?|Company|Ltd\.?|Limited|plc|PLC|N\.V\.|S\.A\.|AG|LLC|L\.P\.|Holdings)\s*\(",
     )
     .expect("company pattern")
 });
@@ -32,7 +32,9 @@ pub fn exhibit_form(text: &str) -> Option<String> {
 }
 
 /// The company a press release is about: the first "Name Corporation (" in
-/// its opening, where releases name the issuer before its ticker.
+/// its opening, where releases name the issuer before its ticker. A name
+/// may wrap onto a second line but does not run across a blank line, nor
+/// start inside a word ("10-Q").
 pub fn company_name(text: &str) -> Option<String> {
     let head = &text[..super::submission::floor_char_boundary(text, HEAD_BYTES)];
     let found = COMPANY.captures(head)?;
@@ -67,6 +69,11 @@ ENGLEWOOD CLIFFS, NJ - (AUGUST 2, 2006) - EpiCept Corporation (Nasdaq and OMX\nS
     fn nothing_is_invented() {
         assert_eq!(exhibit_form("Dear shareholders"), None);
         assert_eq!(company_name("the company (the \"Company\")"), None);
+        assert_eq!(
+            company_name("FORM 10-Q\n\nLumeris Therapeutics, Inc. (Nasdaq: LMRX)").as_deref(),
+            Some("Lumeris Therapeutics Inc."),
+            "neither the form's letter nor the blank line joins the name"
+        );
         assert_eq!(dateline("no dates here 2006"), None);
     }
 }
