@@ -1,9 +1,10 @@
 //! Extraction speed: the five samples together (target under 5 ms on one
 //! core), throughput on a 20 MB corpus of text filings made from the samples
 //! and fixtures with their figures varied (target 50 MB/s on one core), the
-//! same corpus as a batch on one thread and on every core, and a 2 MB HTML
-//! report with inline XBRL loaded, rendered and extracted (target under
-//! 100 ms on one core; 20 MB/s).
+//! same corpus as a batch on one thread and on every core, and 2 MB HTML
+//! reports loaded, rendered and extracted (target under 100 ms on one core;
+//! 20 MB/s): a 10-Q with inline XBRL in today's markup, and the small HTML
+//! fixtures back to back as a denser case.
 
 use std::path::{Path, PathBuf};
 
@@ -99,38 +100,58 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-/// A 2 MB HTML report: the HTML fixtures' bodies repeated, tables and
-/// inline XBRL included, inside one document.
-fn html_report() -> Vec<u8> {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html");
-    let body = |name: &str| {
-        let text = std::fs::read_to_string(fixtures.join(name)).unwrap();
-        let start = text.find("<body>").map_or(0, |i| i + "<body>".len());
-        let end = text.rfind("</body>").unwrap_or(text.len());
-        text[start..end].to_owned()
-    };
-    let header = std::fs::read_to_string(fixtures.join("ixbrl-report.htm")).unwrap();
-    let header = &header[..header.find("<body>").unwrap() + "<body>".len()];
-    let parts = [body("release-modern.htm"), body("ixbrl-report.htm"), body("no-total-opex.htm")];
-    let mut html = String::from(header);
+fn html_fixture(name: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html").join(name)).unwrap()
+}
+
+/// Repeats `body` after `head` until the document passes 2 MB.
+fn two_megabytes(head: &str, bodies: &[&str]) -> Vec<u8> {
+    let mut html = String::from(head);
     let mut copy = 0;
     while html.len() < 2 * 1024 * 1024 {
-        html.push_str(&parts[copy % parts.len()]);
+        html.push_str(bodies[copy % bodies.len()]);
         copy += 1;
     }
     html.push_str("</body></html>");
     html.into_bytes()
 }
 
+/// A 2 MB quarterly report as filed today: the Workiva-style 10-Q fixture
+/// (inline XBRL header once, then statements and notes with styled spans in
+/// every cell) with its statements and notes repeated, as a long 10-Q has
+/// dozens of tables.
+fn ten_q_report() -> Vec<u8> {
+    let report = html_fixture("report-10q.htm");
+    let split = report.find("</ix:header></div>").unwrap() + "</ix:header></div>".len();
+    let end = report.rfind("</body>").unwrap();
+    two_megabytes(&report[..split], &[&report[split..end]])
+}
+
+/// A harder 2 MB: the small HTML fixtures back to back (a table every few
+/// hundred bytes, with little markup around each figure).
+fn dense_report() -> Vec<u8> {
+    let body = |name: &str| {
+        let text = html_fixture(name);
+        let start = text.find("<body>").map_or(0, |i| i + "<body>".len());
+        let end = text.rfind("</body>").unwrap_or(text.len());
+        text[start..end].to_owned()
+    };
+    let header = html_fixture("ixbrl-report.htm");
+    let header = &header[..header.find("<body>").unwrap() + "<body>".len()];
+    let parts = [body("release-modern.htm"), body("ixbrl-report.htm"), body("no-total-opex.htm")];
+    two_megabytes(header, &parts.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
 fn html_benches(c: &mut Criterion) {
-    let report = html_report();
-    let mut group = c.benchmark_group("html");
-    group.sample_size(20);
-    group.throughput(Throughput::Bytes(report.len() as u64));
-    group.bench_function(format!("{:.1} MB report with inline XBRL, one core", report.len() as f64 / 1e6), |b| {
-        b.iter(|| extract_all(&[(PathBuf::from("report.htm"), report.clone())]))
-    });
-    group.finish();
+    for (name, report) in [("10-Q with inline XBRL", ten_q_report()), ("dense fixtures", dense_report())] {
+        let mut group = c.benchmark_group("html");
+        group.sample_size(20);
+        group.throughput(Throughput::Bytes(report.len() as u64));
+        group.bench_function(format!("{:.1} MB {name}, one core", report.len() as f64 / 1e6), |b| {
+            b.iter(|| extract_all(&[(PathBuf::from("report.htm"), report.clone())]))
+        });
+        group.finish();
+    }
 }
 
 criterion_group!(extraction, benches, html_benches);

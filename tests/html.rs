@@ -213,6 +213,43 @@ fn no_total_row_means_no_operating_expenses_fact() {
 }
 
 #[test]
+fn a_workiva_style_ten_q_with_styled_spans_in_every_cell() {
+    let document = extract("report-10q.htm");
+    assert_eq!(document.document.company.as_deref(), Some("Lumeris Therapeutics Inc."));
+    let text = &document.document.text;
+    assert!(!text.contains("0001765432"), "the hidden cover facts are not shown");
+    let net_loss_line = text.lines().find(|l| l.starts_with("Net loss")).unwrap();
+    assert_eq!(
+        net_loss_line.split_whitespace().collect::<Vec<_>>(),
+        ["Net", "loss", "(21,271)", "(18,117)", "(41,842)", "(35,824)"],
+        "$, ( and ) in cells of their own join their figures"
+    );
+    for (when, value) in [
+        ("2024-04-01..2024-06-30", -21_271_000),
+        ("2023-04-01..2023-06-30", -18_117_000),
+        ("2024-01-01..2024-06-30", -41_842_000),
+        ("2023-01-01..2023-06-30", -35_824_000),
+    ] {
+        let tagged = find(&document, "NetIncomeLoss", when, Origin::Ixbrl);
+        let printed = find(&document, "NetIncomeLoss", when, Origin::Table);
+        assert_eq!((tagged.value, printed.value), (Decimal::from(value), Decimal::from(value)), "{when}");
+        assert_eq!(tagged.label, "Net loss", "the tag takes its row's label");
+    }
+    assert_eq!(
+        values(&document, "CashAndCashEquivalentsAtCarryingValue", Origin::Ixbrl),
+        vec![(period("2023-12-31"), Decimal::from(188_902_000)), (period("2024-06-30"), Decimal::from(152_341_000))]
+    );
+    assert_eq!(
+        find(&document, "OperatingExpenses", "2024-01-01..2024-06-30", Origin::Table).column,
+        "Six Months Ended June 30, 2024",
+        "a heading spanning seven grid columns over two years"
+    );
+    assert!(document.warnings.is_empty(), "every cell agrees with its tag: {:?}", document.warnings);
+    assert_eq!(document.footings.iter().filter(|f| f.adds_up).count(), 4, "{:?}", document.footings);
+    assert_spans(&document);
+}
+
+#[test]
 fn an_unlabeled_total_under_operating_expenses_is_taken_only_where_its_parts_add_up() {
     let document = extract("unlabeled-total.htm");
     let total = find(&document, "OperatingExpenses", "2024-01-01..2024-03-31", Origin::Table);
