@@ -19,5 +19,6 @@ pub mod fact;
 pub mod format;
 pub mod ingest;
 pub mod ledger;
+pub mod pattern;
 pub mod report;
 pub mod workbench;

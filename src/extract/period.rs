@@ -7,26 +7,27 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
+use crate::pattern::words;
+
 use crate::calendar::{last_day_of_month, month_number, parse_year, MONTH_PATTERN};
 use crate::fact::Period;
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})\b(?:\s*,\s*|\s+)?(?P<year>\d{{4}})?"))
+    words(&format!(r"(?i)\b(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}})\b(?:\s*,\s*|\s+)?(?P<year>\d{{4}})?"))
         .expect("date pattern")
 });
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19|20)\d{2}\b").expect("year pattern"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| words(r"\b(19|20)\d{2}\b").expect("year pattern"));
 static MONTHS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?P<n>three|six|nine|twelve|\d{1,2})[\s-]+months?\b").expect("months pattern"));
+    LazyLock::new(|| words(r"(?i)\b(?P<n>three|six|nine|twelve|\d{1,2})[\s-]+months?\b").expect("months pattern"));
 static WEEKS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<n>\d{1,2}|thirteen|fourteen|twenty-six|twenty-seven|thirty-nine|forty|fifty-two|fifty-three)[\s-]+weeks?\b")
+    words(r"(?i)\b(?P<n>\d{1,2}|thirteen|fourteen|twenty-six|twenty-seven|thirty-nine|forty|fifty-two|fifty-three)[\s-]+weeks?\b")
         .expect("weeks pattern")
 });
 static YEAR_ENDED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(fiscal\s+)?years?\s+end(ed|ing)\b").expect("year-ended pattern"));
+    LazyLock::new(|| words(r"(?i)\b(fiscal\s+)?years?\s+end(ed|ing)\b").expect("year-ended pattern"));
 static QUARTER_ENDED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bquarters?\s+end(ed|ing)\b").expect("quarter-ended pattern"));
-static ENDED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bend(ed|ing)\b|\bperiods?\b").expect("ended pattern"));
+    LazyLock::new(|| words(r"(?i)\bquarters?\s+end(ed|ing)\b").expect("quarter-ended pattern"));
+static ENDED: LazyLock<Regex> = LazyLock::new(|| words(r"(?i)\bend(ed|ing)\b|\bperiods?\b").expect("ended pattern"));
 
 fn number_word(word: &str) -> Option<u32> {
     let n = match word.to_ascii_lowercase().as_str() {
@@ -85,13 +86,13 @@ pub fn heading_period(heading: &str) -> Option<Period> {
 }
 
 static QUARTER_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    words(
         r"(?i)\b(?P<end>(?:the\s+)?end\s+of\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>(?:19|20)\d{2})\b)?",
     )
     .expect("quarter phrase")
 });
 static DATED_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    words(&format!(
         r"(?i)\b(?:(?P<n>three|six|nine|twelve|\d{{1,2}})[\s-]+months?(?:\s+period)?|(?P<year>(?:fiscal\s+)?year)|(?P<quarter>quarter)|(?P<asof>as\s+of|at))\s+(?:ended\s+|ending\s+)?{MONTH_PATTERN}\s+\d{{1,2}},?\s+\d{{4}}"
     ))
     .expect("dated phrase")

@@ -18,6 +18,7 @@ use super::rules::{normalize_label, ConceptRule, PeriodKind, Rules};
 use crate::fact::{Fact, Origin, Warning};
 use crate::ingest::submission::floor_char_boundary;
 use crate::ingest::Document;
+use crate::pattern::words;
 
 const AMOUNT: &str = r"\$\s?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:\s+(?:million|billion|thousand))?";
 static AMOUNT_PARTS: LazyLock<Regex> = LazyLock::new(|| {
@@ -65,7 +66,7 @@ fn patterns(rules: &Rules) -> Vec<ConceptPatterns> {
             let mut subjects: Vec<String> = rule.prose.iter().map(|s| regex::escape(s).replace("\\ ", r"\s+").replace(' ', r"\s+")).collect();
             subjects.sort_by_key(|s| std::cmp::Reverse(s.len()));
             let subject = subjects.join("|");
-            let statement = Regex::new(&format!(
+            let statement = words(&format!(
                 r"(?i)(?:^|[,;]\s+|\b(?:the|its|our|their|total)\s+|\w['\u{{2019}}]s\s+|\b(?:reported|recorded|posted|incurred|generated)\s+(?:a\s+|total\s+)?)(?P<subject>{subject})\s+(?:(?:for|in|during)\s+(?P<gap>[^$;]{{0,80}}?)\s+)?(?P<verb>totaled|totalled|were|was|amounted\s+to|reached|of)\s+(?:approximately\s+|about\s+|roughly\s+)?(?P<amount>{AMOUNT})"
             ))
             .expect("prose statement pattern");

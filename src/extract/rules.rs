@@ -7,6 +7,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::fact::Unit;
+use crate::pattern::words;
 
 /// The rules shipped with Exhibit.
 pub const DEFAULT_RULES: &str = include_str!("../../assets/concepts.toml");
@@ -51,8 +52,8 @@ pub struct ConceptRule {
 
 impl ConceptRule {
     fn matches(&self, label: &str) -> bool {
-        !self.exclude.iter().any(|e| label.contains(e.as_str()))
-            && (self.labels.iter().any(|l| l == label) || self.patterns.iter().any(|p| p.is_match(label)))
+        (self.labels.iter().any(|l| l == label) || self.patterns.iter().any(|p| p.is_match(label)))
+            && !self.exclude.iter().any(|e| label.contains(e.as_str()))
     }
 
     /// True when the label names a loss or deficit, whose amount is
@@ -128,7 +129,7 @@ impl Rules {
                     patterns
                         .iter()
                         .map(|p| {
-                            Regex::new(p).map_err(|source| RulesError::Pattern {
+                            words(p).map_err(|source| RulesError::Pattern {
                                 concept: entry.name.clone(),
                                 pattern: p.clone(),
                                 source,
@@ -181,19 +182,34 @@ impl Rules {
 /// Lower case, single spaces, straight quotes, no trailing colon, footnote
 /// marks or leader dots.
 pub fn normalize_label(label: &str) -> String {
-    let mut text = label.replace(['\u{2019}', '\u{2018}', '`'], "'").to_lowercase();
+    let mut lower = String::with_capacity(label.len());
+    for c in label.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '`' => lower.push('\''),
+            c if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
+            c => lower.extend(c.to_lowercase()),
+        }
+    }
+    let mut text = lower.as_str();
     loop {
-        let trimmed = text.trim_end_matches([' ', ':', '.', '*']).to_owned();
-        let without_marker = strip_footnote_marker(&trimmed);
+        let trimmed = text.trim_end_matches([' ', ':', '.', '*']);
+        let without_marker = without_footnote_marker(trimmed);
         if without_marker.len() == text.len() {
             break;
         }
         text = without_marker;
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut normalized = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !normalized.is_empty() {
+            normalized.push(' ');
+        }
+        normalized.push_str(word);
+    }
+    normalized
 }
 
-fn strip_footnote_marker(text: &str) -> String {
+fn without_footnote_marker(text: &str) -> &str {
     for (open, close) in [("<f", ">"), ("(", ")")] {
         if let Some(at) = text.rfind(open) {
             let inner = &text[at + open.len()..];
@@ -204,12 +220,12 @@ fn strip_footnote_marker(text: &str) -> String {
                         .bytes()
                         .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase() && open == "(" && number.len() == 1)
                 {
-                    return text[..at].to_owned();
+                    return &text[..at];
                 }
             }
         }
     }
-    text.to_owned()
+    text
 }
 
 #[cfg(test)]

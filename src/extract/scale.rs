@@ -5,8 +5,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::pattern::words;
+
 static SCALES: LazyLock<[(Regex, u32); 3]> = LazyLock::new(|| {
-    let re = |p: &str| Regex::new(p).expect("scale pattern");
+    let re = |p: &str| words(p).expect("scale pattern");
     [
         (re(r"(?i)\bin\s+billions\b|\bbillions\s+of\s+(u\.s\.\s+)?dollars\b|\$\s*billions\b"), 9),
         (re(r"(?i)\bin\s+millions\b|\bmillions\s+of\s+(u\.s\.\s+)?dollars\b|\$\s*millions\b|\(\s*\$\s*m\s*\)"), 6),

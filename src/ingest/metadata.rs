@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::calendar::{month_number, MONTH_PATTERN};
+use crate::pattern::words;
 
 const HEAD_BYTES: usize = 12_000;
 
@@ -20,7 +21,7 @@ static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("company pattern")
 });
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b({MONTH_PATTERN})[ \t]+(\d{{1,2}}),[ \t]*(\d{{4}})\b")).expect("dateline pattern")
+    words(&format!(r"(?i)\b({MONTH_PATTERN})[ \t]+(\d{{1,2}}),[ \t]*(\d{{4}})\b")).expect("dateline pattern")
 });
 
 /// The form of an exhibit from its first lines ("EXHIBIT 99.1" → "EX-99.1").

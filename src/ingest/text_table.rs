@@ -13,6 +13,7 @@ use regex::Regex;
 
 use super::lines::LineIndex;
 use super::token::{tokenize, Amount, Token, TokenKind};
+use crate::pattern::words;
 
 /// A table: its columns with their stacked headings, and its rows.
 #[derive(Clone, Debug, PartialEq)]
@@ -383,7 +384,7 @@ const TITLE_OVERHANG_COLS: usize = 8;
 
 /// Heading text about periods: dates, years, "months ended", "as of".
 static PERIOD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\d|\b(end(ed|ing)|months?|weeks?|years?|quarters?|fiscal|as of|periods?|jan|feb|mar|apr|may|june?|july?|aug|sept?|oct|nov|dec)\b")
+    words(r"(?i)\d|\b(end(ed|ing)|months?|weeks?|years?|quarters?|fiscal|as of|periods?|jan|feb|mar|apr|may|june?|july?|aug|sept?|oct|nov|dec)\b")
         .expect("period words")
 });
 

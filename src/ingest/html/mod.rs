@@ -69,9 +69,11 @@ fn is_hidden(element: &ElementRef) -> bool {
         return true;
     }
     element.value().attr("style").is_some_and(|style| {
-        let lower = style.to_ascii_lowercase();
-        lower.contains("none")
-            && lower.chars().filter(|c| !c.is_whitespace()).collect::<String>().contains("display:none")
+        let mentions_none = style.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"none"));
+        mentions_none && {
+            let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+            compact.to_ascii_lowercase().contains("display:none")
+        }
     })
 }
 

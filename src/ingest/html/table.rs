@@ -9,6 +9,7 @@
 //! rendered text. Digits align on the column's right edge and a closing
 //! parenthesis hangs past it, as in a typeset statement.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use scraper::ElementRef;
@@ -43,11 +44,12 @@ struct Value {
     grid: usize,
     /// As shown: `(15,612)`, `7,329`, `—`.
     text: String,
+    content: CellContent,
     tagged: Vec<(Tagged, Range<usize>)>,
 }
 
 pub fn render_table(walker: &mut Walker, table: ElementRef) {
-    let grid = cells_of(table);
+    let mut grid = cells_of(table);
     let single_column = grid.iter().all(|row| row.iter().filter(|c| !c.text.trim().is_empty()).count() <= 1);
     if single_column {
         for row in &grid {
@@ -65,7 +67,7 @@ pub fn render_table(walker: &mut Walker, table: ElementRef) {
         .find(|c| c.value().name() == "caption")
         .map(|c| inline_text(c).0.trim().to_owned())
         .filter(|c| !c.is_empty());
-    let rows: Vec<Row> = grid.iter().map(|cells| merge(cells)).collect();
+    let mut rows: Vec<Row> = grid.iter_mut().map(|cells| merge(cells)).collect();
     let first_data = rows.iter().position(is_data_row);
     let Some(first_data) = first_data else {
         for row in &grid {
@@ -121,7 +123,7 @@ pub fn render_table(walker: &mut Walker, table: ElementRef) {
     }
     let body_start = walker.out.line();
     let mut table_rows = Vec::new();
-    for row in &rows[first_data..] {
+    for row in &mut rows[first_data..] {
         if row.is_empty {
             continue;
         }
@@ -129,7 +131,7 @@ pub fn render_table(walker: &mut Walker, table: ElementRef) {
         let line_start = walker.out.position();
         let mut line = row.label.clone();
         let mut cells: Vec<Option<Cell>> = vec![None; columns.len()];
-        for value in &row.values {
+        for value in &mut row.values {
             let Some(column) = columns.iter().position(|grids| grids.contains(&value.grid)) else { continue };
             let hanging = value.text.chars().rev().take_while(|c| matches!(c, ')' | '%')).count();
             let width = value.text.chars().count() - hanging;
@@ -139,12 +141,8 @@ pub fn render_table(walker: &mut Walker, table: ElementRef) {
             let byte_start = line_start + line.len();
             line.push_str(&value.text);
             let span = byte_start..byte_start + value.text.len();
-            let content = match classify(&value.text) {
-                TokenKind::Amount(amount) => CellContent::Amount(amount),
-                _ => CellContent::Nil,
-            };
-            for (tag, within) in &value.tagged {
-                let mut tag = tag.clone();
+            let content = value.content;
+            for (mut tag, within) in value.tagged.drain(..) {
                 tag.span = Some(byte_start + within.start..byte_start + within.end);
                 tag.row_label = Some(row.label.clone());
                 tag.column_heading = Some(headings[column].clone());
@@ -211,19 +209,34 @@ fn collect_rows<'a>(element: ElementRef<'a>, rows: &mut Vec<Vec<HtmlCell<'a>>>) 
     }
 }
 
-fn is_value(text: &str) -> bool {
-    matches!(classify(text), TokenKind::Amount(_) | TokenKind::Nil)
+/// What a cell's text is as a figure, if it is one.
+fn cell_content(text: &str) -> Option<CellContent> {
+    match classify(text) {
+        TokenKind::Amount(amount) => Some(CellContent::Amount(amount)),
+        TokenKind::Nil => Some(CellContent::Nil),
+        _ => None,
+    }
 }
 
 /// Merges a row's cells: `$`, `(` and `)` standing alone join the figure
 /// beside them; the first text that is not a figure is the label.
-fn merge(cells: &[HtmlCell]) -> Row {
+fn merge(cells: &mut [HtmlCell]) -> Row {
     let mut row = Row { is_empty: cells.iter().all(|c| c.text.trim().is_empty()), ..Row::default() };
     let mut prefix = String::new();
     for cell in cells {
         let text = cell.text.trim();
-        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        match compact.as_str() {
+        if is_plain_words(text) {
+            if row.values.is_empty() && row.label.is_empty() {
+                row.label = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            }
+            continue;
+        }
+        let compact: Cow<str> = if text.contains(char::is_whitespace) {
+            Cow::Owned(text.chars().filter(|c| !c.is_whitespace()).collect())
+        } else {
+            Cow::Borrowed(text)
+        };
+        match compact.as_ref() {
             "" => continue,
             "$" | "US$" => continue,
             "(" | "$(" | "($" => {
@@ -233,34 +246,47 @@ fn merge(cells: &[HtmlCell]) -> Row {
             ")" | ")%" | "%" => {
                 if let Some(last) = row.values.last_mut() {
                     last.text.push_str(&compact);
+                    last.content = cell_content(&last.text).unwrap_or(last.content);
                 }
                 continue;
             }
             _ => {}
         }
-        let figure = compact.trim_start_matches('$').to_owned();
+        let figure = compact.trim_start_matches('$');
         let shown = format!("{prefix}{figure}");
-        if is_value(&shown) || is_value(&format!("{shown})")) {
-            let offset = cell.text.find(&figure).map_or(0, |at| at as isize - prefix.len() as isize);
-            let tagged = cell
-                .tagged
-                .iter()
+        let opens_split_figure = shown.starts_with('(') && !shown.ends_with(')');
+        let content =
+            cell_content(&shown).or_else(|| opens_split_figure.then(|| cell_content(&format!("{shown})"))).flatten());
+        if let Some(content) = content {
+            let offset = cell.text.find(figure).map_or(0, |at| at as isize - prefix.len() as isize);
+            let tagged = std::mem::take(&mut cell.tagged)
+                .into_iter()
                 .filter_map(|(tag, range)| {
                     let start = range.start as isize - offset;
-                    (start >= 0).then(|| (tag.clone(), start as usize..start as usize + tag.text.len()))
+                    (start >= 0).then(|| {
+                        let range = start as usize..start as usize + tag.text.len();
+                        (tag, range)
+                    })
                 })
                 .map(|(tag, range)| {
                     let found = shown.find(&tag.text).map_or(range.clone(), |at| at..at + tag.text.len());
                     (tag, found)
                 })
                 .collect();
-            row.values.push(Value { grid: cell.grid, text: shown, tagged });
+            row.values.push(Value { grid: cell.grid, text: shown, content, tagged });
             prefix.clear();
         } else if row.values.is_empty() && row.label.is_empty() {
             row.label = text.split_whitespace().collect::<Vec<_>>().join(" ");
         }
     }
     row
+}
+
+/// Text that can be neither a figure nor one of the marks that stand in
+/// cells of their own (`$`, `(`, `)`, a dash): no digit, and longer than
+/// any mark. Most cells are labels, and this spares them the figure reader.
+fn is_plain_words(text: &str) -> bool {
+    text.len() > 8 && !text.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// A row of figures with a label, that is not a heading row of years.
