@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::fact::{Fact, Origin, Period, Warning};
 use crate::ingest::{self, text_table, Document, IngestError};
@@ -71,9 +71,18 @@ impl Extractor {
                 &found
             }
         };
+        let mut known_headings = HashMap::new();
         for table in tables {
             let table_footings = footing::footings(table, &self.rules);
-            table_facts::table_facts(&document, table, &self.rules, &table_footings, &mut facts, &mut warnings);
+            table_facts::table_facts(
+                &document,
+                table,
+                &self.rules,
+                &table_footings,
+                &mut known_headings,
+                &mut facts,
+                &mut warnings,
+            );
             footings.extend(table_footings);
         }
         let table_lines: Vec<_> = tables.iter().map(|t| t.lines.clone()).collect();
@@ -96,14 +105,23 @@ impl Extractor {
                 .concept(&f.concept)
                 .is_some_and(|r| r.prefers_labels() && r.label_is_preferred(&rules::normalize_label(&f.label)))
         };
-        let preferred: HashSet<(String, Period)> =
-            facts.iter().filter(|f| is_preferred(f)).map(|f| (f.concept.clone(), f.period)).collect();
+        let preferred_facts: Vec<bool> = facts.iter().map(is_preferred).collect();
+        let preferred: HashSet<(&str, Period)> = facts
+            .iter()
+            .zip(&preferred_facts)
+            .filter(|(_, &is)| is)
+            .map(|(f, _)| (f.concept.as_str(), f.period))
+            .collect();
         if preferred.is_empty() {
             return;
         }
-        facts.retain(|f| {
-            f.origin == Origin::Ixbrl || !preferred.contains(&(f.concept.clone(), f.period)) || is_preferred(f)
-        });
+        let kept: Vec<bool> = facts
+            .iter()
+            .zip(&preferred_facts)
+            .map(|(f, &is)| f.origin == Origin::Ixbrl || is || !preferred.contains(&(f.concept.as_str(), f.period)))
+            .collect();
+        let mut kept = kept.into_iter();
+        facts.retain(|_| kept.next().unwrap_or(true));
     }
 
     /// Reads a file and extracts every document in it.

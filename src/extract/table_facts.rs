@@ -4,6 +4,8 @@
 //! total) gives the section's concept, but only in columns where its parts
 //! were checked to add up to it.
 
+use std::collections::HashMap;
+
 use rust_decimal::Decimal;
 
 use super::footing::Footing;
@@ -15,16 +17,26 @@ use crate::format::filing_style;
 use crate::ingest::text_table::{Cell, CellContent, RowKind, TextTable};
 use crate::ingest::Document;
 
+/// `known_headings` keeps the period of every column heading read so far
+/// in the document: a report repeats its few headings over many tables.
 pub fn table_facts(
     document: &Document,
     table: &TextTable,
     rules: &Rules,
     footings: &[Footing],
+    known_headings: &mut HashMap<String, Option<Period>>,
     facts: &mut Vec<Fact>,
     warnings: &mut Vec<Warning>,
 ) {
     let scale = scale_of(table.context_lines.iter().map(|&l| document.lines.line(&document.text, l))).unwrap_or(0);
-    let periods: Vec<Option<Period>> = table.columns.iter().map(|c| heading_period(&c.heading)).collect();
+    let periods: Vec<Option<Period>> = table
+        .columns
+        .iter()
+        .map(|c| match known_headings.get(&c.heading) {
+            Some(&period) => period,
+            None => *known_headings.entry(c.heading.clone()).or_insert_with(|| heading_period(&c.heading)),
+        })
+        .collect();
     for row in table.rows.iter().filter(|r| r.kind == RowKind::Values) {
         let section_total = |cell: &Cell| {
             footings.iter().find(|f| f.total_label.is_empty() && f.span == [cell.span.start, cell.span.end])
