@@ -21,4 +21,5 @@ pub mod ingest;
 pub mod ledger;
 pub mod pattern;
 pub mod report;
+pub mod text;
 pub mod workbench;

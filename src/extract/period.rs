@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use crate::pattern::words;
+use crate::text::collapse_spaces;
 
 use crate::calendar::{last_day_of_month, month_number, parse_year, MONTH_PATTERN};
 use crate::fact::Period;
@@ -151,7 +152,7 @@ pub fn prose_periods(text: &str, fiscal_year_end_month: u32) -> Vec<PhrasePeriod
                 range: whole.range(),
                 period: Some(period),
                 year: Some(end.year()),
-                phrase: whole.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+                phrase: collapse_spaces(whole.as_str()),
                 quarter: None,
                 at_end: false,
             })
@@ -174,7 +175,7 @@ pub fn prose_periods(text: &str, fiscal_year_end_month: u32) -> Vec<PhrasePeriod
             range: whole.range(),
             period: year.and_then(|y| quarter_period(q, y, fiscal_year_end_month, at_end)),
             year,
-            phrase: whole.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+            phrase: collapse_spaces(whole.as_str()),
             quarter: Some(q),
             at_end,
         });

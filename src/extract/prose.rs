@@ -19,6 +19,7 @@ use crate::fact::{Fact, Origin, Warning};
 use crate::ingest::submission::floor_char_boundary;
 use crate::ingest::Document;
 use crate::pattern::words;
+use crate::text::collapse_spaces;
 
 const AMOUNT: &str = r"\$\s?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:\s+(?:million|billion|thousand))?";
 static AMOUNT_PARTS: LazyLock<Regex> = LazyLock::new(|| {
@@ -97,7 +98,7 @@ pub fn prose_facts(
             let periods = prose_periods(sentence_text, fye_month);
             let sentence_year = periods.iter().find_map(|p| p.year).or(context_year);
             if states_amounts {
-                let lower = sentence_text.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+                let lower = collapse_spaces(&sentence_text.to_lowercase());
                 for patterns in &prose.concepts {
                     let rule = &rules.concepts[patterns.concept];
                     if rule.prose.iter().any(|subject| lower.contains(subject.as_str())) {
@@ -222,13 +223,13 @@ fn push_fact(
     let value = if rule.label_is_negative(&normalize_label(subject)) { -value } else { value };
     facts.push(Fact {
         concept: rule.name.clone(),
-        label: subject.split_whitespace().collect::<Vec<_>>().join(" "),
+        label: collapse_spaces(subject),
         period,
         value: value.normalize(),
         unit: rule.unit,
         origin: Origin::Prose,
         span,
-        text: printed.split_whitespace().collect::<Vec<_>>().join(" "),
+        text: collapse_spaces(printed),
         column: phrase,
         scale,
         rounding,

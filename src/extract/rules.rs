@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::fact::Unit;
 use crate::pattern::words;
+use crate::text::collapse_spaces;
 
 /// The rules shipped with Exhibit.
 pub const DEFAULT_RULES: &str = include_str!("../../assets/concepts.toml");
@@ -199,14 +200,7 @@ pub fn normalize_label(label: &str) -> String {
         }
         text = without_marker;
     }
-    let mut normalized = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !normalized.is_empty() {
-            normalized.push(' ');
-        }
-        normalized.push_str(word);
-    }
-    normalized
+    collapse_spaces(text)
 }
 
 fn without_footnote_marker(text: &str) -> &str {

@@ -14,6 +14,7 @@ use regex::Regex;
 use super::lines::LineIndex;
 use super::token::{tokenize, Amount, Token, TokenKind};
 use crate::pattern::words;
+use crate::text::collapse_spaces;
 
 /// A table: its columns with their stacked headings, and its rows.
 #[derive(Clone, Debug, PartialEq)]
@@ -456,7 +457,7 @@ fn build_rows(
                 }
             }
             Shape::Text { indent, .. } => {
-                let words = collapse(line);
+                let words = collapse_spaces(line);
                 match pending.take() {
                     Some((l, i, label)) if starts_lowercase(&words) => {
                         pending = Some((l, i, format!("{label} {words}")))
@@ -477,7 +478,7 @@ fn build_rows(
                 let own_label = tokens.get(..*split).map_or(String::new(), |label| {
                     label
                         .first()
-                        .map_or(String::new(), |first| collapse(&line[first.start..label[label.len() - 1].end]))
+                        .map_or(String::new(), |first| collapse_spaces(&line[first.start..label[label.len() - 1].end]))
                 });
                 let indent = tokens.first().map_or(0, |t| t.start_col);
                 let label = match pending.take() {
@@ -502,10 +503,6 @@ fn build_rows(
         rows.push(heading_row(l, label));
     }
     rows
-}
-
-fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn starts_lowercase(text: &str) -> bool {

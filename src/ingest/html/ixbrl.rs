@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use scraper::{ElementRef, Html};
 
 use crate::fact::Period;
+use crate::text::collapse_spaces;
 
 /// One `ix:nonFraction`: its attributes and the text it shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,7 +32,14 @@ pub struct Tagged {
 }
 
 impl Tagged {
-    pub fn from_element(element: &ElementRef, span: Option<Range<usize>>) -> Tagged {
+    /// A tag the reader does not see: its text is the element's own.
+    pub fn hidden(element: &ElementRef) -> Tagged {
+        let text = collapse_spaces(&element.text().collect::<String>());
+        Tagged { span: None, ..Tagged::shown(element, text, 0..0) }
+    }
+
+    /// A tag shown as `text` at `span` of the rendered text.
+    pub fn shown(element: &ElementRef, text: String, span: Range<usize>) -> Tagged {
         let attr = |name: &str| element.value().attr(name).map(str::to_owned);
         Tagged {
             name: attr("name").unwrap_or_default(),
@@ -41,8 +49,8 @@ impl Tagged {
             scale: attr("scale").and_then(|s| s.trim().parse().ok()).unwrap_or(0),
             negative: attr("sign").is_some_and(|s| s.trim() == "-"),
             format: attr("format"),
-            text: element.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "),
-            span,
+            text,
+            span: Some(span),
             row_label: None,
             column_heading: None,
         }

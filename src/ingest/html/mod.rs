@@ -13,6 +13,7 @@ use std::ops::Range;
 use scraper::{ElementRef, Html, Node};
 
 use super::text_table::TextTable;
+use crate::text::collapse_spaces;
 use builder::TextBuilder;
 pub use ixbrl::{Context, Tagged};
 
@@ -46,7 +47,7 @@ fn hidden_tags(document: &Html) -> Vec<Tagged> {
         .filter_map(ElementRef::wrap)
         .filter(|e| e.value().name() == "ix:nonfraction")
         .filter(|e| e.ancestors().filter_map(ElementRef::wrap).any(|a| is_hidden(&a)))
-        .map(|e| Tagged::from_element(&e, None))
+        .map(|e| Tagged::hidden(&e))
         .collect()
 }
 
@@ -141,14 +142,12 @@ fn inline_text(element: ElementRef) -> (String, Vec<(Tagged, Range<usize>)>) {
 impl Walker {
     /// A tag shown at `span`: its text is what the reader sees there.
     fn tag(&self, element: &ElementRef, span: Range<usize>) -> Tagged {
-        let mut tag = Tagged::from_element(element, Some(span.clone()));
-        let shown = self.out.written(span.clone()).split_whitespace().collect::<Vec<_>>().join(" ");
+        let shown = collapse_spaces(self.out.written(span.clone()));
         if shown.is_empty() {
-            tag.span = None;
+            Tagged::hidden(element)
         } else {
-            tag.text = shown;
+            Tagged::shown(element, shown, span)
         }
-        tag
     }
 
     /// Like `children`, but block elements only add a space: a cell is one line.

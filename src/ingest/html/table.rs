@@ -18,6 +18,7 @@ use super::ixbrl::Tagged;
 use super::{inline_text, Walker};
 use crate::ingest::text_table::{is_scale_note, Cell, CellContent, RowKind, TableColumn, TableRow, TextTable};
 use crate::ingest::token::{classify, TokenKind};
+use crate::text::collapse_spaces;
 
 /// Labels longer than this push their row's values right rather than
 /// widening every row.
@@ -96,9 +97,7 @@ pub fn render_table(walker: &mut Walker, table: ElementRef) {
                     columns.iter().filter(|other| other.iter().any(|&g| c.grid <= g && g < c.grid + c.colspan)).count()
                         == 1
                 })
-                .flat_map(|c| {
-                    c.text.split('\n').map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ").chars().count())
-                });
+                .flat_map(|c| c.text.split('\n').map(|l| collapse_spaces(l).chars().count()));
             values.chain(heading_lines).max().unwrap_or(4).max(4) + COLUMN_GAP
         })
         .collect();
@@ -227,7 +226,7 @@ fn merge(cells: &mut [HtmlCell]) -> Row {
         let text = cell.text.trim();
         if is_plain_words(text) {
             if row.values.is_empty() && row.label.is_empty() {
-                row.label = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                row.label = collapse_spaces(text);
             }
             continue;
         }
@@ -276,7 +275,7 @@ fn merge(cells: &mut [HtmlCell]) -> Row {
             row.values.push(Value { grid: cell.grid, text: shown, content, tagged });
             prefix.clear();
         } else if row.values.is_empty() && row.label.is_empty() {
-            row.label = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            row.label = collapse_spaces(text);
         }
     }
     row
@@ -339,7 +338,7 @@ fn heading_of(header_rows: &[Vec<HtmlCell>], grids: &[usize]) -> String {
             }
         }
     }
-    parts.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    collapse_spaces(&parts.join(" "))
 }
 
 /// One header row laid out over the value columns it covers; a cell
@@ -347,13 +346,7 @@ fn heading_of(header_rows: &[Vec<HtmlCell>], grids: &[usize]) -> String {
 fn header_lines(cells: &[HtmlCell], columns: &[Vec<usize>], right_edges: &[usize]) -> Vec<String> {
     let stacked: Vec<Vec<String>> = cells
         .iter()
-        .map(|c| {
-            c.text
-                .split('\n')
-                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-                .filter(|l| !l.is_empty())
-                .collect()
-        })
+        .map(|c| c.text.split('\n').map(collapse_spaces).filter(|l| !l.is_empty()).collect())
         .collect();
     let height = stacked.iter().map(Vec::len).max().unwrap_or(0);
     (0..height)
