@@ -146,6 +146,23 @@ pub struct Fact {
     pub dimensions: Vec<(String, String)>,
 }
 
+impl Fact {
+    /// The printed number with the sign its value carries, as a filing
+    /// would print it: a loss printed without parentheses (its label or its
+    /// inline XBRL `sign` says negative) is shown in parentheses, and an
+    /// expense printed in parentheses but recorded positive without them.
+    pub fn signed_text(&self) -> String {
+        let printed_negative = self.text.contains('(') || self.text.starts_with(['-', '\u{2212}']);
+        if self.value.is_sign_negative() && !self.value.is_zero() && !printed_negative {
+            format!("({})", self.text)
+        } else if self.value.is_sign_positive() && printed_negative {
+            self.text.trim_start_matches(['(', '-', '\u{2212}']).trim_end_matches(')').to_owned()
+        } else {
+            self.text.clone()
+        }
+    }
+}
+
 /// Something the extractor saw but would not turn into a fact.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
@@ -183,6 +200,30 @@ mod tests {
     fn year_ended_mid_month_starts_the_day_after() {
         let p = Period::months_ending(12, date(2006, 9, 15));
         assert_eq!(p, Period::Duration { start: date(2005, 9, 16), end: date(2006, 9, 15) });
+    }
+
+    #[test]
+    fn the_shown_sign_follows_the_value() {
+        let fact = |text: &str, value: i64| Fact {
+            concept: "NetIncomeLoss".into(),
+            label: "Net loss".into(),
+            period: Period::months_ending(3, date(2006, 6, 30)),
+            value: Decimal::from(value),
+            unit: Unit::Usd,
+            origin: Origin::Ixbrl,
+            span: [0, 0],
+            text: text.into(),
+            column: String::new(),
+            scale: 3,
+            rounding: Decimal::from(500),
+            note: None,
+            dimensions: Vec::new(),
+        };
+        assert_eq!(fact("21,271", -21_271_000).signed_text(), "(21,271)", "a tag with sign=\"-\"");
+        assert_eq!(fact("(7,321)", -7_321_000).signed_text(), "(7,321)");
+        assert_eq!(fact("(8,250)", 8_250_000).signed_text(), "8,250", "an expense printed in parentheses");
+        assert_eq!(fact("$7.3 million", -7_300_000).signed_text(), "($7.3 million)");
+        assert_eq!(fact("\u{2014}", 0).signed_text(), "\u{2014}");
     }
 
     #[test]

@@ -320,3 +320,29 @@ fn series_and_facts_export_as_csv() {
     );
     assert_eq!(std::fs::read_to_string(facts).unwrap().lines().count(), 1 + 23 + 42);
 }
+
+#[test]
+fn html_filings_show_signed_values_and_an_unlabeled_total_says_where_it_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html");
+    let files = vec![html.join("report-10q.htm"), html.join("unlabeled-total.htm")];
+    let mut harness = window(&dir.path().join("workspace.json"), files);
+
+    let state = harness.state();
+    let opened = state.workbench().selected_document.unwrap();
+    assert_eq!(state.workbench().documents()[opened].document.name, "report-10q.htm", "the latest filing opens");
+    assert_eq!(
+        harness.get_all_by_label("(21,271)").count(),
+        2,
+        "the table's figure and the inline XBRL tag (sign=\"-\") both read as a loss"
+    );
+
+    harness.get_by_label_contains("May 8, 2024").click();
+    harness.run();
+    harness.get_by_label("11,500").click();
+    harness.run();
+    assert_eq!(harness.state().selected_text(), Some("11,500"), "the text jumps to the unlabeled total");
+    let selected = harness.state().workbench().selected().unwrap();
+    assert_eq!(harness.state().workbench().fact(selected).unwrap().concept, "OperatingExpenses");
+    harness.get_by_label_contains("unlabeled total row under the heading \"Operating expenses\"");
+}

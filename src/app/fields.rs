@@ -119,7 +119,7 @@ pub fn fields_ui(
                     None => {
                         let text = match correction {
                             Some(c) => RichText::new(filing_style(c.value, fact.scale)).color(CORRECTED).strong(),
-                            None => RichText::new(&fact.text).monospace(),
+                            None => RichText::new(fact.signed_text()).monospace(),
                         };
                         ui.label(text);
                     }
