@@ -215,7 +215,12 @@ fn no_total_row_means_no_operating_expenses_fact() {
 #[test]
 fn a_workiva_style_ten_q_with_styled_spans_in_every_cell() {
     let document = extract("report-10q.htm");
-    assert_eq!(document.document.company.as_deref(), Some("Lumeris Therapeutics Inc."));
+    let filing = &document.document;
+    assert_eq!(
+        (filing.form.as_deref(), filing.company.as_deref(), filing.cik.as_deref(), filing.fiscal_year_end),
+        (Some("10-Q"), Some("Lumeris Therapeutics, Inc."), Some("0001765432"), Some((12, 31))),
+        "from the hidden dei: cover facts"
+    );
     let text = &document.document.text;
     assert!(!text.contains("0001765432"), "the hidden cover facts are not shown");
     let net_loss_line = text.lines().find(|l| l.starts_with("Net loss")).unwrap();

@@ -134,16 +134,18 @@ struct Particulars {
 
 fn document(path: &Path, body: String, particulars: Particulars, encoding: Encoding, digest: String) -> Document {
     let markup = markup_of(&body);
-    let (text, html) = match markup {
+    let (text, html, cover) = match markup {
         Markup::Html => {
             let rendered = html::render(&body);
             let structure =
                 HtmlStructure { tables: rendered.tables, tagged: rendered.tagged, contexts: rendered.contexts };
-            (rendered.text, Some(structure))
+            (rendered.text, Some(structure), rendered.cover)
         }
-        Markup::Text => (body, None),
+        Markup::Text => (body, None, html::Cover::default()),
     };
     let Particulars { name, form, company, cik, period_of_report, date, fiscal_year_end } = particulars;
+    let (form, company, cik) = (form.or(cover.form), company.or(cover.company), cik.or(cover.cik));
+    let fiscal_year_end = fiscal_year_end.or(cover.fiscal_year_end);
     Document {
         path: path.to_owned(),
         name,

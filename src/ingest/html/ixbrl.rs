@@ -103,3 +103,42 @@ pub fn contexts(document: &Html) -> HashMap<String, Context> {
     }
     found
 }
+
+/// What an inline XBRL filing says about itself in its `dei:` cover facts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cover {
+    pub form: Option<String>,
+    pub company: Option<String>,
+    pub cik: Option<String>,
+    /// Month and day (`dei:CurrentFiscalYearEndDate`, written `--12-31`).
+    pub fiscal_year_end: Option<(u32, u32)>,
+}
+
+/// The cover facts of the document, hidden ones included.
+pub fn cover(document: &Html) -> Cover {
+    let mut cover = Cover::default();
+    for node in document.tree.nodes() {
+        let Some(element) = ElementRef::wrap(node) else { continue };
+        if element.value().name() != "ix:nonnumeric" {
+            continue;
+        }
+        let text = || Some(collapse_spaces(&element.text().collect::<String>())).filter(|t| !t.is_empty());
+        match element.value().attr("name").unwrap_or_default() {
+            "dei:DocumentType" => cover.form = cover.form.take().or_else(text),
+            "dei:EntityRegistrantName" => cover.company = cover.company.take().or_else(text),
+            "dei:EntityCentralIndexKey" => cover.cik = cover.cik.take().or_else(text),
+            "dei:CurrentFiscalYearEndDate" => {
+                cover.fiscal_year_end = cover.fiscal_year_end.or_else(|| text().and_then(|t| month_day(&t)))
+            }
+            _ => {}
+        }
+    }
+    cover
+}
+
+/// `--12-31` as (12, 31).
+fn month_day(text: &str) -> Option<(u32, u32)> {
+    let (month, day) = text.trim_start_matches('-').split_once('-')?;
+    let (month, day) = (month.parse().ok()?, day.parse().ok()?);
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((month, day))
+}

@@ -15,7 +15,7 @@ use scraper::{ElementRef, Html, Node};
 use super::text_table::TextTable;
 use crate::text::collapse_spaces;
 use builder::TextBuilder;
-pub use ixbrl::{Context, Tagged};
+pub use ixbrl::{Context, Cover, Tagged};
 
 /// What rendering an HTML document gives.
 #[derive(Clone, Debug, Default)]
@@ -25,6 +25,7 @@ pub struct Rendered {
     /// Inline XBRL numbers, with their place in `text` when shown.
     pub tagged: Vec<Tagged>,
     pub contexts: std::collections::HashMap<String, Context>,
+    pub cover: Cover,
 }
 
 pub fn render(source: &str) -> Rendered {
@@ -33,9 +34,10 @@ pub fn render(source: &str) -> Rendered {
     walker.children(document.root_element());
     let text = walker.out.finish();
     let contexts = ixbrl::contexts(&document);
+    let cover = ixbrl::cover(&document);
     let mut tagged = walker.tagged;
     tagged.extend(hidden_tags(&document));
-    Rendered { text, tables: walker.tables, tagged, contexts }
+    Rendered { text, tables: walker.tables, tagged, contexts, cover }
 }
 
 /// Inline XBRL numbers a reader does not see (in `ix:hidden`, or under

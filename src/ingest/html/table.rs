@@ -344,10 +344,8 @@ fn heading_of(header_rows: &[Vec<HtmlCell>], grids: &[usize]) -> String {
 /// One header row laid out over the value columns it covers; a cell
 /// broken over lines (`March 30,<br>2024`) stacks, bottom-aligned.
 fn header_lines(cells: &[HtmlCell], columns: &[Vec<usize>], right_edges: &[usize]) -> Vec<String> {
-    let stacked: Vec<Vec<String>> = cells
-        .iter()
-        .map(|c| c.text.split('\n').map(collapse_spaces).filter(|l| !l.is_empty()).collect())
-        .collect();
+    let stacked: Vec<Vec<String>> =
+        cells.iter().map(|c| c.text.split('\n').map(collapse_spaces).filter(|l| !l.is_empty()).collect()).collect();
     let height = stacked.iter().map(Vec::len).max().unwrap_or(0);
     (0..height)
         .map(|row| {
