@@ -229,6 +229,19 @@ fn a_workiva_style_ten_q_with_styled_spans_in_every_cell() {
         ["Net", "loss", "(21,271)", "(18,117)", "(41,842)", "(35,824)"],
         "$, ( and ) in cells of their own join their figures"
     );
+    let lines: Vec<&str> = text.lines().collect();
+    let groups = lines.iter().position(|l| l.contains("Three Months Ended June 30,")).unwrap();
+    let (group_line, years) = (lines[groups], lines[groups + 1]);
+    let digits_end = |line: &str, figure: &str| line.find(figure).unwrap() + figure.trim_end_matches(')').len();
+    assert_eq!(
+        [digits_end(years, "2024"), digits_end(years, "2023")],
+        [digits_end(net_loss_line, "(21,271)"), digits_end(net_loss_line, "(18,117)")],
+        "each year flush right over its figures"
+    );
+    assert!(
+        group_line.find("Six Months").unwrap() > digits_end(net_loss_line, "(18,117)"),
+        "each group heading over its own two columns:\n{group_line}\n{years}"
+    );
     for (when, value) in [
         ("2024-04-01..2024-06-30", -21_271_000),
         ("2023-04-01..2023-06-30", -18_117_000),

@@ -81,7 +81,7 @@ pub fn render_table(walker: &mut Walker, table: ElementRef) {
     let headings: Vec<String> = columns.iter().map(|grids| heading_of(&grid[..first_data], grids)).collect();
     let label_width =
         rows[first_data..].iter().map(|r| r.label.chars().count()).max().unwrap_or(0).min(LABEL_WIDTH_CAP) + COLUMN_GAP;
-    let widths: Vec<usize> = columns
+    let mut widths: Vec<usize> = columns
         .iter()
         .map(|grids| {
             let values = rows[first_data..]
@@ -101,6 +101,7 @@ pub fn render_table(walker: &mut Walker, table: ElementRef) {
             values.chain(heading_lines).max().unwrap_or(4).max(4) + COLUMN_GAP
         })
         .collect();
+    widen_for_group_headings(&grid[..first_data], &columns, &mut widths);
     let right_edges: Vec<usize> = widths
         .iter()
         .scan(label_width, |edge, w| {
@@ -114,7 +115,7 @@ pub fn render_table(walker: &mut Walker, table: ElementRef) {
         walker.out.raw_line(caption);
     }
     for cells in &grid[..first_data] {
-        for line in header_lines(cells, &columns, &right_edges) {
+        for line in header_lines(cells, &columns, &right_edges, &widths) {
             if !line.trim().is_empty() {
                 walker.out.raw_line(&line);
             }
@@ -341,9 +342,27 @@ fn heading_of(header_rows: &[Vec<HtmlCell>], grids: &[usize]) -> String {
     collapse_spaces(&parts.join(" "))
 }
 
-/// One header row laid out over the value columns it covers; a cell
+/// Widens the first of the columns a heading cell spans ("Three Months
+/// Ended June 30," over two years) until the heading fits over them.
+fn widen_for_group_headings(header_rows: &[Vec<HtmlCell>], columns: &[Vec<usize>], widths: &mut [usize]) {
+    for cell in header_rows.iter().flatten() {
+        let spanned: Vec<usize> = (0..columns.len())
+            .filter(|&i| columns[i].iter().any(|&g| cell.grid <= g && g < cell.grid + cell.colspan))
+            .collect();
+        let (Some(&first), Some(&last)) = (spanned.first(), spanned.last()) else { continue };
+        if first == last {
+            continue;
+        }
+        let text_width = cell.text.split('\n').map(|l| collapse_spaces(l).chars().count()).max().unwrap_or(0);
+        let span: usize = widths[first..=last].iter().sum::<usize>() - COLUMN_GAP;
+        widths[first] += text_width.saturating_sub(span);
+    }
+}
+
+/// One header row laid out over the value columns it covers: over one
+/// column flush right like its figures, over several centred; a cell
 /// broken over lines (`March 30,<br>2024`) stacks, bottom-aligned.
-fn header_lines(cells: &[HtmlCell], columns: &[Vec<usize>], right_edges: &[usize]) -> Vec<String> {
+fn header_lines(cells: &[HtmlCell], columns: &[Vec<usize>], right_edges: &[usize], widths: &[usize]) -> Vec<String> {
     let stacked: Vec<Vec<String>> =
         cells.iter().map(|c| c.text.split('\n').map(collapse_spaces).filter(|l| !l.is_empty()).collect()).collect();
     let height = stacked.iter().map(Vec::len).max().unwrap_or(0);
@@ -352,12 +371,31 @@ fn header_lines(cells: &[HtmlCell], columns: &[Vec<usize>], right_edges: &[usize
             let mut line: Vec<char> = Vec::new();
             for (cell, lines) in cells.iter().zip(&stacked) {
                 let Some(text) = (row + lines.len()).checked_sub(height).and_then(|i| lines.get(i)) else { continue };
-                let covered: Vec<usize> = (0..columns.len())
-                    .filter(|&i| columns[i].iter().any(|&g| cell.grid <= g + 1 && g < cell.grid + cell.colspan + 1))
-                    .collect();
+                let columns_within = |slack: usize| -> Vec<usize> {
+                    (0..columns.len())
+                        .filter(|&i| {
+                            columns[i].iter().any(|&g| cell.grid <= g + slack && g < cell.grid + cell.colspan + slack)
+                        })
+                        .collect()
+                };
+                // The columns the cell spans; failing those, a column beside
+                // it (a heading cell set over the `$` cell of its figures).
+                let spanned = columns_within(0);
+                let covered = if spanned.is_empty() { columns_within(1) } else { spanned };
                 let width = text.chars().count();
-                let start = covered.last().map_or(0, |&last| right_edges[last].saturating_sub(width));
-                let start = start.max(line.iter().rposition(|c| *c != ' ').map_or(0, |p| p + 2));
+                let start = match (covered.first(), covered.last()) {
+                    (Some(&first), Some(&last)) => {
+                        let left = (right_edges[first] + COLUMN_GAP).saturating_sub(widths[first]);
+                        let span = right_edges[last] - left;
+                        if first == last || width >= span {
+                            right_edges[last].saturating_sub(width)
+                        } else {
+                            left + (span - width) / 2
+                        }
+                    }
+                    _ => 0,
+                };
+                let start = start.max(line.iter().rposition(|c| *c != ' ').map_or(0, |p| p + 1 + COLUMN_GAP));
                 line.resize(start, ' ');
                 line.extend(text.chars());
             }
