@@ -342,13 +342,19 @@ fn heading_of(header_rows: &[Vec<HtmlCell>], grids: &[usize]) -> String {
     collapse_spaces(&parts.join(" "))
 }
 
+/// The value columns with a grid position under `cell`, or within `slack`
+/// positions of it.
+fn columns_under(cell: &HtmlCell, columns: &[Vec<usize>], slack: usize) -> Vec<usize> {
+    (0..columns.len())
+        .filter(|&i| columns[i].iter().any(|&g| cell.grid <= g + slack && g < cell.grid + cell.colspan + slack))
+        .collect()
+}
+
 /// Widens the first of the columns a heading cell spans ("Three Months
 /// Ended June 30," over two years) until the heading fits over them.
 fn widen_for_group_headings(header_rows: &[Vec<HtmlCell>], columns: &[Vec<usize>], widths: &mut [usize]) {
     for cell in header_rows.iter().flatten() {
-        let spanned: Vec<usize> = (0..columns.len())
-            .filter(|&i| columns[i].iter().any(|&g| cell.grid <= g && g < cell.grid + cell.colspan))
-            .collect();
+        let spanned = columns_under(cell, columns, 0);
         let (Some(&first), Some(&last)) = (spanned.first(), spanned.last()) else { continue };
         if first == last {
             continue;
@@ -371,17 +377,10 @@ fn header_lines(cells: &[HtmlCell], columns: &[Vec<usize>], right_edges: &[usize
             let mut line: Vec<char> = Vec::new();
             for (cell, lines) in cells.iter().zip(&stacked) {
                 let Some(text) = (row + lines.len()).checked_sub(height).and_then(|i| lines.get(i)) else { continue };
-                let columns_within = |slack: usize| -> Vec<usize> {
-                    (0..columns.len())
-                        .filter(|&i| {
-                            columns[i].iter().any(|&g| cell.grid <= g + slack && g < cell.grid + cell.colspan + slack)
-                        })
-                        .collect()
-                };
                 // The columns the cell spans; failing those, a column beside
                 // it (a heading cell set over the `$` cell of its figures).
-                let spanned = columns_within(0);
-                let covered = if spanned.is_empty() { columns_within(1) } else { spanned };
+                let spanned = columns_under(cell, columns, 0);
+                let covered = if spanned.is_empty() { columns_under(cell, columns, 1) } else { spanned };
                 let width = text.chars().count();
                 let start = match (covered.first(), covered.last()) {
                     (Some(&first), Some(&last)) => {
