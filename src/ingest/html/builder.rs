@@ -17,13 +17,20 @@ pub struct TextBuilder {
 
 impl TextBuilder {
     pub fn text(&mut self, text: &str) {
-        for c in text.chars() {
-            if c.is_whitespace() {
+        let mut rest = text;
+        while !rest.is_empty() {
+            let word_start = rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len());
+            if word_start > 0 {
                 self.space_pending = true;
-            } else {
-                self.settle();
-                self.out.push(c);
             }
+            rest = &rest[word_start..];
+            if rest.is_empty() {
+                break;
+            }
+            let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            self.settle();
+            self.out.push_str(&rest[..word_end]);
+            rest = &rest[word_end..];
         }
     }
 
