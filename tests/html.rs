@@ -268,6 +268,33 @@ fn a_workiva_style_ten_q_with_styled_spans_in_every_cell() {
 }
 
 #[test]
+fn scale_notes_in_a_caption_a_header_cell_and_a_first_row() {
+    let document = extract("scale-in-table.htm");
+    assert_eq!(
+        find(&document, "NetIncomeLoss", "2024-01-01..2024-03-31", Origin::Table).value,
+        Decimal::from(-1_234_000),
+        "<caption>(in thousands)</caption>"
+    );
+    assert_eq!(
+        find(&document, "CashAndCashEquivalentsAtCarryingValue", "2024-03-31", Origin::Table).value,
+        Decimal::from(12_500_000),
+        "(In millions) in the corner header cell"
+    );
+    let opex = find(&document, "OperatingExpenses", "2023-10-01..2024-03-31", Origin::Table);
+    assert_eq!(
+        (opex.value, opex.column.as_str()),
+        (Decimal::from(4_321_000), "Six Months Ended March 31, 2024"),
+        "(Dollars in thousands, …) in the table's first row, not taken as a heading"
+    );
+    assert_eq!(
+        find(&document, "EarningsPerShareBasicAndDiluted", "2023-10-01..2024-03-31", Origin::Table).value,
+        Decimal::new(-12, 2),
+        "per share amounts are not scaled"
+    );
+    assert_spans(&document);
+}
+
+#[test]
 fn an_unlabeled_total_under_operating_expenses_is_taken_only_where_its_parts_add_up() {
     let document = extract("unlabeled-total.htm");
     let total = find(&document, "OperatingExpenses", "2024-01-01..2024-03-31", Origin::Table);
