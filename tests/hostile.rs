@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use exhibit::extract::Extractor;
+use exhibit::fact::Origin;
 use exhibit::ingest::{self, IngestError, MAX_FILE_BYTES};
 use exhibit::ledger::Ledger;
 use proptest::prelude::*;
@@ -127,6 +128,26 @@ proptest! {
         let bytes: Vec<u8> = lines.into_iter().flat_map(|line| line.into_iter().flatten().chain([b'\n'])).collect();
         extract_and_check(&bytes);
     }
+}
+
+/// Found by `arbitrary_html_never_panics`: two figures in one tagged cell
+/// once read as one number, 20,242,024, whose span did not read back.
+#[test]
+fn two_figures_in_one_tagged_cell_are_not_one_number() {
+    let html = "<html><body><ix:header><ix:hidden></ix:hidden></ix:header>\
+        <xbrli:context id=\"c\"><xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate>\
+        <xbrli:endDate>2024-03-31</xbrli:endDate></xbrli:period></xbrli:context>\
+        <table><tr><th></th><th>Three Months Ended March 31, 2024</th></tr>\
+        <tr><td>Net loss</td><td>(1,234)</td></tr>\
+        <tr><td>Revenues</td><td><ix:nonFraction name=\"us-gaap:Revenues\" contextRef=\"c\">2024 2024</ix:nonFraction></td></tr>\
+        </table></body></html>";
+    extract_and_check(html.as_bytes());
+    let document =
+        Extractor::builtin().extract(ingest::from_bytes(Path::new("t.htm"), html.as_bytes()).unwrap().remove(0));
+    assert!(document.facts.iter().all(|f| f.origin != Origin::Table || f.concept != "Revenues"), "no table figure");
+    let tagged = document.facts.iter().find(|f| f.concept == "Revenues").expect("the tag is still a fact");
+    assert_eq!((tagged.origin, tagged.span), (Origin::Ixbrl, [0, 0]), "kept, with no place in the text");
+    assert!(tagged.note.as_deref().unwrap().contains("not one figure"));
 }
 
 /// Pieces of HTML filings, so random documents hit the renderer's paths.

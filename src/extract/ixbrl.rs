@@ -48,7 +48,11 @@ pub fn ixbrl_facts(structure: &HtmlStructure, rules: &Rules, facts: &mut Vec<Fac
             },
             None => Decimal::ZERO,
         };
-        let note = span.is_none().then(|| "hidden in the filing, so it has no place in the text".to_owned());
+        let note = span.is_none().then(|| {
+            "not shown as a figure of its own (hidden in the filing, or inside a table cell that is not one \
+             figure), so it has no place in the text"
+                .to_owned()
+        });
         facts.push(Fact {
             concept: rule.name.clone(),
             label: tag.row_label.clone().unwrap_or_else(|| rule.title.clone()),

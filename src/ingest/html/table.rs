@@ -75,6 +75,7 @@ pub fn render_table(walker: &mut Walker, table: ElementRef) {
             let line: Vec<&str> = row.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
             walker.out.raw_line(&line.join("   "));
         }
+        keep_unplaced_tags(walker, &mut grid, &mut rows);
         return;
     };
     let columns = value_columns(&rows[first_data..]);
@@ -170,6 +171,19 @@ pub fn render_table(walker: &mut Walker, table: ElementRef) {
         columns,
         rows: table_rows,
     });
+    keep_unplaced_tags(walker, &mut grid, &mut rows);
+}
+
+/// Inline XBRL tags the table did not lay out as a figure (in a label or
+/// heading cell, or in a cell that is not one figure) are still the
+/// filing's facts: they are kept, with no place in the text.
+fn keep_unplaced_tags(walker: &mut Walker, grid: &mut [Vec<HtmlCell>], rows: &mut [Row]) {
+    let in_cells = grid.iter_mut().flatten().flat_map(|cell| cell.tagged.drain(..));
+    let in_values = rows.iter_mut().flat_map(|row| &mut row.values).flat_map(|value| value.tagged.drain(..));
+    for (mut tag, _) in in_cells.chain(in_values).collect::<Vec<_>>() {
+        tag.span = None;
+        walker.tagged.push(tag);
+    }
 }
 
 /// The cells of every row, with their place in the column grid.
@@ -231,11 +245,7 @@ fn merge(cells: &mut [HtmlCell]) -> Row {
             }
             continue;
         }
-        let compact: Cow<str> = if text.contains(char::is_whitespace) {
-            Cow::Owned(text.chars().filter(|c| !c.is_whitespace()).collect())
-        } else {
-            Cow::Borrowed(text)
-        };
+        let compact = compact_figure(text);
         match compact.as_ref() {
             "" => continue,
             "$" | "US$" => continue,
@@ -258,19 +268,19 @@ fn merge(cells: &mut [HtmlCell]) -> Row {
         let content =
             cell_content(&shown).or_else(|| opens_split_figure.then(|| cell_content(&format!("{shown})"))).flatten());
         if let Some(content) = content {
-            let offset = cell.text.find(figure).map_or(0, |at| at as isize - prefix.len() as isize);
-            let tagged = std::mem::take(&mut cell.tagged)
+            let (tagged, unplaced) = std::mem::take(&mut cell.tagged).into_iter().partition(|(tag, _)| {
+                let printed = compact_figure(&tag.text);
+                shown.contains(printed.trim_start_matches('$'))
+            });
+            cell.tagged = unplaced;
+            let tagged = tagged
                 .into_iter()
-                .filter_map(|(tag, range)| {
-                    let start = range.start as isize - offset;
-                    (start >= 0).then(|| {
-                        let range = start as usize..start as usize + tag.text.len();
-                        (tag, range)
-                    })
-                })
-                .map(|(tag, range)| {
-                    let found = shown.find(&tag.text).map_or(range.clone(), |at| at..at + tag.text.len());
-                    (tag, found)
+                .map(|(mut tag, _)| {
+                    let printed = compact_figure(&tag.text);
+                    tag.text = printed.trim_start_matches('$').to_owned();
+                    let at = shown.find(&tag.text).unwrap_or(0);
+                    let within = at..at + tag.text.len();
+                    (tag, within)
                 })
                 .collect();
             row.values.push(Value { grid: cell.grid, text: shown, content, tagged });
@@ -280,6 +290,28 @@ fn merge(cells: &mut [HtmlCell]) -> Row {
         }
     }
     row
+}
+
+/// A cell's text as a figure is printed: white space collapsed, and gone
+/// beside `$`, `(`, `)` and `%` (`$ (15,612 )` is `$(15,612)`). Space between
+/// two runs of digits stays, so `2024 2024` never reads as one number.
+fn compact_figure(text: &str) -> Cow<'_, str> {
+    if !text.contains(char::is_whitespace) {
+        return Cow::Borrowed(text);
+    }
+    let collapsed = collapse_spaces(text);
+    let chars: Vec<char> = collapsed.chars().collect();
+    let compact = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            let beside_mark = c == ' '
+                && (matches!(chars[i - 1], '$' | '(') || matches!(chars.get(i + 1), Some(')' | '%' | '$' | '(')));
+            !beside_mark
+        })
+        .map(|(_, &c)| c)
+        .collect();
+    Cow::Owned(compact)
 }
 
 /// Text that can be neither a figure nor one of the marks that stand in
@@ -401,4 +433,17 @@ fn header_lines(cells: &[HtmlCell], columns: &[Vec<usize>], right_edges: &[usize
             line.into_iter().collect()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_join_their_figure_but_two_figures_stay_apart() {
+        assert_eq!(compact_figure("$ ( 15,612 )"), "$(15,612)");
+        assert_eq!(compact_figure("12.5 %"), "12.5%");
+        assert_eq!(compact_figure("2024 2024"), "2024 2024");
+        assert_eq!(compact_figure("7,321"), "7,321");
+    }
 }
