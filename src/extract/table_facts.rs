@@ -89,25 +89,8 @@ pub fn table_facts(
             let mut checked_total = None;
             if row.label.is_empty() {
                 let Some(footing) = section_total(cell) else { continue };
-                if !footing.adds_up {
-                    warnings.push(Warning::at(
-                        format!(
-                            "{} {}: its parts add up to {}, so it is not taken as {}",
-                            footing.total_name(),
-                            cell.text,
-                            filing_style(footing.sum, 0),
-                            rule.title
-                        ),
-                        span,
-                    ));
-                    continue;
-                }
-                checked_total = Some(format!(
-                    "the unlabeled total row under the heading {:?}, taken because the {} rows above it add up to it ({})",
-                    footing.section,
-                    footing.parts.len(),
-                    footing.parts.join(" + ")
-                ));
+                let Some(note) = section_total_note(footing, cell, rule, warnings) else { continue };
+                checked_total = Some(note);
             }
             let applied_scale = if rule.unit.takes_table_scale() { scale } else { 0 };
             let factor = Decimal::from(10u64.pow(applied_scale));
@@ -133,6 +116,33 @@ pub fn table_facts(
             });
         }
     }
+}
+
+/// For a cell of an unlabeled total row: the provenance note when the rows
+/// above it add up to it, or else a warning on the cell and `None`.
+fn section_total_note(
+    footing: &Footing,
+    cell: &Cell,
+    rule: &ConceptRule,
+    warnings: &mut Vec<Warning>,
+) -> Option<String> {
+    if !footing.adds_up {
+        let sum = filing_style(footing.sum, 0);
+        let message = format!(
+            "{} {}: its parts add up to {sum}, so it is not taken as {}",
+            footing.total_name(),
+            cell.text,
+            rule.title
+        );
+        warnings.push(Warning::at(message, footing.span));
+        return None;
+    }
+    Some(format!(
+        "the unlabeled total row under the heading {:?}, taken because the {} rows above it add up to it ({})",
+        footing.section,
+        footing.parts.len(),
+        footing.parts.join(" + ")
+    ))
 }
 
 fn period_fits(rule: &ConceptRule, period: &Period) -> bool {
