@@ -132,13 +132,12 @@ impl Walker {
 }
 
 /// A cell's content as text (one line but for `<br>` breaks), with the
-/// inline XBRL numbers in it and where they are within it.
-fn inline_text(element: ElementRef) -> (String, Vec<(Tagged, Range<usize>)>) {
+/// inline XBRL numbers in it.
+fn inline_text(element: ElementRef) -> (String, Vec<Tagged>) {
     let mut walker = Walker::default();
     walker.children_inline(element);
     let text = walker.out.into_inline();
-    let tagged = walker.tagged.into_iter().filter_map(|t| t.span.clone().map(|span| (t, span))).collect();
-    (text, tagged)
+    (text, walker.tagged)
 }
 
 impl Walker {

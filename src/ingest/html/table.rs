@@ -27,7 +27,7 @@ const COLUMN_GAP: usize = 3;
 
 struct HtmlCell<'a> {
     text: String,
-    tagged: Vec<(Tagged, Range<usize>)>,
+    tagged: Vec<Tagged>,
     grid: usize,
     colspan: usize,
     element: ElementRef<'a>,
@@ -179,8 +179,9 @@ pub fn render_table(walker: &mut Walker, table: ElementRef) {
 /// filing's facts: they are kept, with no place in the text.
 fn keep_unplaced_tags(walker: &mut Walker, grid: &mut [Vec<HtmlCell>], rows: &mut [Row]) {
     let in_cells = grid.iter_mut().flatten().flat_map(|cell| cell.tagged.drain(..));
-    let in_values = rows.iter_mut().flat_map(|row| &mut row.values).flat_map(|value| value.tagged.drain(..));
-    for (mut tag, _) in in_cells.chain(in_values).collect::<Vec<_>>() {
+    let in_values =
+        rows.iter_mut().flat_map(|row| &mut row.values).flat_map(|value| value.tagged.drain(..).map(|(tag, _)| tag));
+    for mut tag in in_cells.chain(in_values).collect::<Vec<_>>() {
         tag.span = None;
         walker.tagged.push(tag);
     }
@@ -268,14 +269,14 @@ fn merge(cells: &mut [HtmlCell]) -> Row {
         let content =
             cell_content(&shown).or_else(|| opens_split_figure.then(|| cell_content(&format!("{shown})"))).flatten());
         if let Some(content) = content {
-            let (tagged, unplaced) = std::mem::take(&mut cell.tagged).into_iter().partition(|(tag, _)| {
+            let (tagged, unplaced) = std::mem::take(&mut cell.tagged).into_iter().partition(|tag| {
                 let printed = compact_figure(&tag.text);
                 shown.contains(printed.trim_start_matches('$'))
             });
             cell.tagged = unplaced;
             let tagged = tagged
                 .into_iter()
-                .map(|(mut tag, _)| {
+                .map(|mut tag: Tagged| {
                     let printed = compact_figure(&tag.text);
                     tag.text = printed.trim_start_matches('$').to_owned();
                     let at = shown.find(&tag.text).unwrap_or(0);
