@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::action::Action;
+use super::counted;
 use crate::ledger::company::company_key;
 use crate::ledger::company_name;
 use crate::workbench::Workbench;
@@ -29,9 +30,8 @@ pub fn filings_ui(ui: &mut egui::Ui, workbench: &Workbench, actions: &mut Vec<Ac
                 let date = document.date.map_or_else(|| "no date".to_owned(), |d| d.format("%b %-d, %Y").to_string());
                 let form = document.form.as_deref().unwrap_or("filing");
                 let counts = match extracted.warnings.len() {
-                    0 => format!("{} facts", extracted.facts.len()),
-                    1 => format!("{} facts · 1 warning", extracted.facts.len()),
-                    n => format!("{} facts · {n} warnings", extracted.facts.len()),
+                    0 => counted(extracted.facts.len(), "fact"),
+                    n => format!("{} · {}", counted(extracted.facts.len(), "fact"), counted(n, "warning")),
                 };
                 let label = format!("{form} · {date}\n{counts}");
                 let response = ui.selectable_label(selected, label).on_hover_text(format!(

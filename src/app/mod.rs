@@ -441,16 +441,19 @@ impl ExhibitApp {
             }
             let documents = self.workbench.documents().len();
             let corrections = self.workbench.corrections().count();
-            ui.label(format!("{documents} documents · {corrections} corrections"));
+            ui.label(format!("{} · {}", counted(documents, "document"), counted(corrections, "correction")));
             let failing: Vec<String> =
                 self.workbench.checks().iter().filter(|c| !c.passes).map(|c| c.description.clone()).collect();
             let checks = self.workbench.checks().len();
             if failing.is_empty() {
-                if checks > 0 {
-                    ui.weak(format!("· {checks} checks add up"));
+                match checks {
+                    0 => {}
+                    1 => _ = ui.weak("· the check adds up"),
+                    n => _ = ui.weak(format!("· {n} checks add up")),
                 }
             } else {
-                ui.colored_label(ui.visuals().warn_fg_color, format!("· {} of {checks} checks fail", failing.len()))
+                let verb = if failing.len() == 1 { "fails" } else { "fail" };
+                ui.colored_label(ui.visuals().warn_fg_color, format!("· {} of {checks} checks {verb}", failing.len()))
                     .on_hover_text(failing.join("\n"));
             }
             if let Some(message) = self.messages.last() {
@@ -562,5 +565,14 @@ impl eframe::App for ExhibitApp {
             self.workbench_ui(ui);
         }
         self.apply_pending();
+    }
+}
+
+/// "1 document", "3 documents": a count with its noun.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
