@@ -8,7 +8,7 @@ mod common;
 use common::period;
 use exhibit::extract::{ExtractedDocument, Extractor, Rules};
 use exhibit::fact::{Fact, Origin, Period};
-use exhibit::ingest::{Encoding, Markup};
+use exhibit::ingest::{self, Encoding, Markup};
 use exhibit::ledger::{Ledger, Status};
 use rust_decimal::Decimal;
 
@@ -314,6 +314,24 @@ fn an_unlabeled_total_under_operating_expenses_is_taken_only_where_its_parts_add
     let footed: Vec<bool> = document.footings.iter().map(|f| f.adds_up).collect();
     assert_eq!(footed, [true, false], "both columns are checks an analyst sees");
     assert_spans(&document);
+}
+
+#[test]
+fn a_row_with_no_label_that_adds_up_nowhere_is_not_taken_for_a_total() {
+    let html = "<html><body><p>(in thousands)</p><table>\
+        <tr><th></th><th>Three Months Ended March 31, 2024</th><th>Three Months Ended March 31, 2023</th></tr>\
+        <tr><td>Grant revenue</td><td>640</td><td>515</td></tr>\
+        <tr><td>Operating expenses:</td><td></td><td></td></tr>\
+        <tr><td>Research and development</td><td>8,400</td><td>7,100</td></tr>\
+        <tr><td>General and administrative</td><td>3,100</td><td>2,950</td></tr>\
+        <tr><td>Loss from operations</td><td>(10,860)</td><td>(9,535)</td></tr>\
+        <tr><td></td><td>12</td><td>14</td></tr>\
+        </table></body></html>";
+    let document = ingest::from_bytes(Path::new("runs-on.htm"), html.as_bytes()).unwrap().remove(0);
+    let document = Extractor::builtin().extract(document);
+    assert!(document.facts.iter().all(|f| f.concept != "OperatingExpenses"), "{:?}", document.facts);
+    assert!(document.footings.is_empty(), "no false alarm: {:?}", document.footings);
+    assert!(document.warnings.is_empty(), "{:?}", document.warnings);
 }
 
 #[test]

@@ -44,7 +44,8 @@ impl Footing {
 /// with a row labelled "Total …" that names the section ("Operating
 /// expenses:" … "Total operating expenses"), and every section whose
 /// heading a concept lists under `sections` that closes with a row of
-/// figures and no label (the filing's own total, printed under a rule).
+/// figures and no label (the filing's own total, printed under a rule) and
+/// adds up in at least one column.
 /// Sections without such a heading (the "selected data" of a press release
 /// lists only some lines), and totals that reach beyond their section
 /// ("Total costs and expenses" including cost of sales printed above the
@@ -74,6 +75,7 @@ pub fn footings(table: &TextTable, rules: &Rules) -> Vec<Footing> {
         if total.kind != RowKind::Values || parts.len() < 2 || !closes_its_section {
             continue;
         }
+        let mut section_footings = Vec::new();
         for (c, column) in table.columns.iter().enumerate() {
             let Some(total_cell) = &total.cells[c] else { continue };
             let CellContent::Amount(total_amount) = total_cell.content else { continue };
@@ -86,7 +88,7 @@ pub fn footings(table: &TextTable, rules: &Rules) -> Vec<Footing> {
                 .sum();
             let last_digit = Decimal::new(1, total_amount.decimals);
             let tolerance = last_digit * Decimal::from(parts.len()) / Decimal::TWO;
-            found.push(Footing {
+            section_footings.push(Footing {
                 section: heading.label.trim_end_matches(':').trim().to_owned(),
                 total_label: total.label.clone(),
                 column: column.heading.clone(),
@@ -96,6 +98,14 @@ pub fn footings(table: &TextTable, rules: &Rules) -> Vec<Footing> {
                 span: [total_cell.span.start, total_cell.span.end],
                 adds_up: (sum - total_amount.value).abs() <= tolerance,
             });
+        }
+        // A row with no label that adds up in no column is likely not the
+        // section's total at all (a row that runs on past the section), so
+        // it raises no alarm; one that adds up somewhere is, and its other
+        // columns are checked.
+        let unlabeled_and_adds_up_nowhere = total.label.is_empty() && section_footings.iter().all(|f| !f.adds_up);
+        if !unlabeled_and_adds_up_nowhere {
+            found.extend(section_footings);
         }
     }
     found
