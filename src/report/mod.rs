@@ -119,14 +119,7 @@ impl Report {
         for document in &self.documents {
             for fact in &document.facts {
                 let [start, end, instant] = period_columns(&fact.period);
-                let unit = serde_json::to_value(fact.unit)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default();
-                let origin = serde_json::to_value(fact.origin)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default();
+                let (unit, origin) = (json_name(fact.unit), json_name(fact.origin));
                 writer.write_record([
                     document.file.as_str(),
                     &document.document,
@@ -173,10 +166,7 @@ impl Report {
         for series in &self.series {
             for point in &series.points {
                 let [start, end, instant] = period_columns(&point.period);
-                let status = serde_json::to_value(point.status)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default();
+                let status = json_name(point.status);
                 let original =
                     point.correction.as_ref().and_then(|c| c.original).map(|o| o.to_string()).unwrap_or_default();
                 let note = point.correction.as_ref().and_then(|c| c.note.clone()).unwrap_or_default();
@@ -210,4 +200,10 @@ fn period_columns(period: &Period) -> [String; 3] {
         Period::Duration { start, end } => [start.to_string(), end.to_string(), String::new()],
         Period::Instant { instant } => [String::new(), String::new(), instant.to_string()],
     }
+}
+
+/// How the JSON output names a unit, origin or status ("USD", "ixbrl",
+/// "derived"), so the CSV uses the same words.
+fn json_name(value: impl Serialize) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
