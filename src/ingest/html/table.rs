@@ -269,21 +269,18 @@ fn merge(cells: &mut [HtmlCell]) -> Row {
         let content =
             cell_content(&shown).or_else(|| opens_split_figure.then(|| cell_content(&format!("{shown})"))).flatten());
         if let Some(content) = content {
-            let (tagged, unplaced) = std::mem::take(&mut cell.tagged).into_iter().partition(|tag| {
-                let printed = compact_figure(&tag.text);
-                shown.contains(printed.trim_start_matches('$'))
-            });
-            cell.tagged = unplaced;
-            let tagged = tagged
-                .into_iter()
-                .map(|mut tag: Tagged| {
-                    let printed = compact_figure(&tag.text);
-                    tag.text = printed.trim_start_matches('$').to_owned();
-                    let at = shown.find(&tag.text).unwrap_or(0);
-                    let within = at..at + tag.text.len();
-                    (tag, within)
-                })
-                .collect();
+            let mut tagged = Vec::new();
+            for mut tag in std::mem::take(&mut cell.tagged) {
+                let printed = compact_figure(&tag.text).trim_start_matches('$').to_owned();
+                match shown.find(&printed) {
+                    Some(at) => {
+                        let within = at..at + printed.len();
+                        tag.text = printed;
+                        tagged.push((tag, within));
+                    }
+                    None => cell.tagged.push(tag),
+                }
+            }
             row.values.push(Value { grid: cell.grid, text: shown, content, tagged });
             prefix.clear();
         } else if row.values.is_empty() && row.label.is_empty() {
