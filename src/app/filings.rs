@@ -19,7 +19,7 @@ pub fn filings_ui(ui: &mut egui::Ui, workbench: &Workbench, actions: &mut Vec<Ac
     egui::ScrollArea::vertical().id_salt("filings").auto_shrink([true, true]).show(ui, |ui| {
         for (name, mut indices) in companies.into_values() {
             indices.sort_by_key(|&i| {
-                (workbench.documents()[i].document.date, workbench.documents()[i].document.name.clone())
+                (workbench.documents()[i].document.particulars.date, workbench.documents()[i].document.name.clone())
             });
             ui.add_space(4.0);
             ui.strong(name);
@@ -27,8 +27,11 @@ pub fn filings_ui(ui: &mut egui::Ui, workbench: &Workbench, actions: &mut Vec<Ac
                 let extracted = &workbench.documents()[i];
                 let document = &extracted.document;
                 let selected = workbench.selected_document == Some(i);
-                let date = document.date.map_or_else(|| "no date".to_owned(), |d| d.format("%b %-d, %Y").to_string());
-                let form = document.form.as_deref().unwrap_or("filing");
+                let date = document
+                    .particulars
+                    .date
+                    .map_or_else(|| "no date".to_owned(), |d| d.format("%b %-d, %Y").to_string());
+                let form = document.particulars.form.as_deref().unwrap_or("filing");
                 let counts = match extracted.warnings.len() {
                     0 => counted(extracted.facts.len(), "fact"),
                     n => format!("{} · {}", counted(extracted.facts.len(), "fact"), counted(n, "warning")),

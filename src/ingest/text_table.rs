@@ -12,7 +12,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lines::LineIndex;
-use super::token::{tokenize, Amount, Token, TokenKind};
+use super::token::{tokenize, Token, TokenKind};
+use crate::amount::{scale, Amount};
 use crate::pattern::words;
 use crate::text::collapse_spaces;
 
@@ -26,6 +27,10 @@ pub struct TextTable {
     pub context_lines: Vec<usize>,
     pub columns: Vec<TableColumn>,
     pub rows: Vec<TableRow>,
+    /// What the heading lines print over the row labels, piece by piece
+    /// between " | " ("REVENUES:", "(in millions)", or a year that holds
+    /// for every column: "1999").
+    pub label_heading: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,9 +117,7 @@ pub fn find_tables(text: &str, lines: &LineIndex) -> Vec<TextTable> {
                 let close = (i + 1..shapes.len())
                     .find(|&j| matches!(shapes[j], Shape::TableClose | Shape::TableOpen))
                     .unwrap_or(shapes.len());
-                if let Some(table) = tagged_table(text, lines, &shapes, i, close) {
-                    tables.push(table);
-                }
+                tables.extend(tagged_tables(text, lines, &shapes, i, close));
                 i = close + usize::from(matches!(shapes.get(close), Some(Shape::TableClose)));
             }
             shape if shape.is_labelled_data() => {
@@ -239,11 +242,33 @@ fn untagged_block_end(shapes: &[Shape], start: usize) -> usize {
     last + 1
 }
 
-fn tagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], open: usize, close: usize) -> Option<TextTable> {
-    let inside = open + 1..close;
+/// The tables of one `<TABLE>` block: one per `<CAPTION>`, since a block
+/// may stack several tables with headings of their own ("1999 MARCH 31
+/// JUNE 30 …" and then "2000 MARCH 31 …").
+fn tagged_tables(text: &str, lines: &LineIndex, shapes: &[Shape], open: usize, close: usize) -> Vec<TextTable> {
+    let captions: Vec<usize> = (open + 1..close).filter(|&j| matches!(shapes[j], Shape::Caption)).collect();
+    if captions.len() <= 1 {
+        return tagged_table(text, lines, shapes, open, open + 1..close).into_iter().collect();
+    }
+    let mut tables = Vec::new();
+    for (k, &caption) in captions.iter().enumerate() {
+        let end = captions.get(k + 1).copied().unwrap_or(close);
+        let start = if k == 0 { open + 1 } else { caption };
+        tables.extend(tagged_table(text, lines, shapes, open, start..end));
+    }
+    tables
+}
+
+fn tagged_table(
+    text: &str,
+    lines: &LineIndex,
+    shapes: &[Shape],
+    open: usize,
+    inside: Range<usize>,
+) -> Option<TextTable> {
     let marker = inside.clone().find(|&j| matches!(shapes[j], Shape::Marker));
     let first_data = inside.clone().find(|&j| matches!(shapes[j], Shape::Data { .. }))?;
-    let header_start = inside.clone().find(|&j| matches!(shapes[j], Shape::Caption)).map_or(open + 1, |c| c + 1);
+    let header_start = inside.clone().find(|&j| matches!(shapes[j], Shape::Caption)).map_or(inside.start, |c| c + 1);
     let (header_end, body_start) = match marker {
         Some(m) if m < first_data => (m, m + 1),
         _ => (first_data, first_data),
@@ -252,7 +277,7 @@ fn tagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], open: usize, cl
         (header_start..header_end).filter(|&j| matches!(shapes[j], Shape::Text { .. })).collect();
     let mut context_lines = lines_above(shapes, open, CONTEXT_LINES_ABOVE);
     context_lines.extend(&header_lines);
-    build_table(text, lines, shapes, &header_lines, body_start..close, context_lines)
+    build_table(text, lines, shapes, &header_lines, body_start..inside.end, context_lines)
 }
 
 fn untagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], start: usize, end: usize) -> Option<TextTable> {
@@ -300,11 +325,12 @@ fn build_table(
     if columns.is_empty() {
         return None;
     }
+    let mut label_heading = Vec::new();
     for &h in header_lines {
-        assign_heading_line(&mut columns, lines.line(text, h));
+        label_heading.extend(assign_heading_line(&mut columns, lines.line(text, h)));
     }
     let rows = build_rows(text, lines, shapes, body.clone(), &columns);
-    Some(TextTable { lines: body, context_lines, columns, rows })
+    Some(TextTable { lines: body, context_lines, columns, rows, label_heading: label_heading.join(" | ") })
 }
 
 /// How far apart the digit ends of one column may stray: typed tables keep
@@ -390,14 +416,15 @@ static PERIOD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Gives each column the segment of this heading line nearest to it, so a
-/// heading centred over two columns lands on both.
-fn assign_heading_line(columns: &mut [TableColumn], line: &str) {
+/// heading centred over two columns lands on both; returns the text that
+/// stands over the row labels instead.
+fn assign_heading_line(columns: &mut [TableColumn], line: &str) -> Vec<String> {
     let label_area_end = columns[0].left_col.saturating_sub(TITLE_OVERHANG_COLS);
     let is_title = |s: &Segment| s.start_col < label_area_end && !PERIOD_WORDS.is_match(&s.text);
-    let segments: Vec<Segment> = segments(line)
+    let (over_labels, segments): (Vec<Segment>, Vec<Segment>) = segments(line)
         .into_iter()
-        .filter(|s| !s.text.starts_with('<') && !is_scale_note(&s.text) && !is_title(s))
-        .collect();
+        .filter(|s| !s.text.starts_with('<') && !scale::is_note(&s.text) && !is_title(s))
+        .partition(|s| s.end_col <= label_area_end && !is_rule(&s.text));
     for column in columns.iter_mut() {
         let center = (column.left_col + column.right_col) / 2;
         let nearest = segments
@@ -412,11 +439,7 @@ fn assign_heading_line(columns: &mut [TableColumn], line: &str) {
             column.heading.push_str(&segment.text);
         }
     }
-}
-
-pub(crate) fn is_scale_note(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    lower.contains("000") || lower.contains("thousand") || lower.contains("million") || lower.contains("except per")
+    over_labels.into_iter().map(|s| s.text).collect()
 }
 
 fn distance(point: usize, start: usize, end: usize) -> usize {
@@ -440,7 +463,7 @@ fn build_rows(
     let mut pending: Option<(usize, usize, String)> = None;
     let heading_row =
         |line: usize, label: String| TableRow { line, label, kind: RowKind::Heading, cells: vec![None; columns.len()] };
-    for j in body {
+    for j in body.clone() {
         let line = lines.line(text, j);
         match &shapes[j] {
             Shape::Blank | Shape::Rule => {
@@ -483,7 +506,10 @@ fn build_rows(
                 let indent = tokens.first().map_or(0, |t| t.start_col);
                 let label = match pending.take() {
                     Some((_, pending_indent, previous))
-                        if own_label.is_empty() || starts_lowercase(&own_label) || indent > pending_indent =>
+                        if own_label.is_empty()
+                            || starts_lowercase(&own_label)
+                            || previous.ends_with([',', '-'])
+                            || (indent > pending_indent && !opens_section(shapes, j, body.end, indent)) =>
                     {
                         format!("{previous} {own_label}").trim_end().to_owned()
                     }
@@ -503,6 +529,18 @@ fn build_rows(
         rows.push(heading_row(l, label));
     }
     rows
+}
+
+/// True when the data line `j` and the line after it both stand indented
+/// to `indent` or deeper: the line above them is their section's heading
+/// ("Revenues" over "  Local service", "  Interstate network access"), not
+/// the first half of a wrapped label.
+fn opens_section(shapes: &[Shape], j: usize, end: usize, indent: usize) -> bool {
+    let next = (j + 1..end).find(|&k| !matches!(shapes[k], Shape::Blank));
+    match next.map(|k| &shapes[k]) {
+        Some(Shape::Data { tokens, .. }) => tokens.first().is_some_and(|t| t.start_col >= indent),
+        _ => false,
+    }
 }
 
 fn starts_lowercase(text: &str) -> bool {

@@ -39,9 +39,9 @@ impl DocumentReport {
         DocumentReport {
             file: path.display().to_string(),
             document: document.name.clone(),
-            company: document.company.clone(),
-            form: document.form.clone(),
-            date: document.date,
+            company: document.particulars.company.clone(),
+            form: document.particulars.form.clone(),
+            date: document.particulars.date,
             facts: extracted.facts.clone(),
             warnings: extracted.warnings.clone(),
         }
