@@ -82,8 +82,12 @@ impl FiscalCalendar {
     /// The month the fiscal year ends in: as stated, else as the stated
     /// year ends show, else December.
     pub fn year_end_month(&self) -> u32 {
+        let nominal_month = |(month, day): (u32, u32)| {
+            let date = NaiveDate::from_ymd_opt(2001, month, day)?;
+            nominal_month_end(date).map(|end| end.month())
+        };
         self.year_end
-            .map(|(m, _)| m)
+            .and_then(nominal_month)
             .or_else(|| self.year_ends.values().next().and_then(|d| nominal_month_end(*d)).map(|d| d.month()))
             .unwrap_or(12)
     }
@@ -170,11 +174,16 @@ impl FiscalCalendar {
         if let Some(date) = self.year_ends.get(&label) {
             return Some(*date);
         }
-        let (month, day) = self.year_end.unwrap_or((self.year_end_month(), 31));
-        let year = label - self.label_offset;
-        let last = last_day_of_month(year, month)?;
-        let nominal = NaiveDate::from_ymd_opt(year, month, day.min(last.day()))?;
-        Some(self.printed_end_near(nominal))
+        let month_end = last_day_of_month(label - self.label_offset, self.year_end_month())?;
+        let stated = self.year_end.and_then(|(month, day)| {
+            (month_end.year() - 1..=month_end.year() + 1)
+                .filter_map(|year| {
+                    let last = last_day_of_month(year, month)?;
+                    NaiveDate::from_ymd_opt(year, month, day.min(last.day()))
+                })
+                .min_by_key(|date| (*date - month_end).num_days().abs())
+        });
+        Some(self.printed_end_near(stated.unwrap_or(month_end)))
     }
 
     /// The twelve months of a fiscal year.
@@ -296,6 +305,14 @@ mod tests {
         assert_eq!(calendar.fiscal_year_of(date(2023, 7, 30)), 2023);
         assert_eq!(calendar.quarter_ending(date(2023, 7, 30)), Some(FiscalQuarter { year: 2023, quarter: 2 }));
         assert_eq!(calendar.year_end_of(2023), Some(date(2024, 1, 28)));
+    }
+
+    #[test]
+    fn a_year_ending_early_in_a_month_ends_the_month_before() {
+        let calendar = FiscalCalendar::ending(1, 2);
+        assert_eq!(calendar.year_end_month(), 12);
+        assert_eq!(calendar.fiscal_year_of(date(2000, 5, 20)), 2000);
+        assert_eq!(calendar.year_end_of(2000), Some(date(2001, 1, 2)));
     }
 
     #[test]

@@ -101,7 +101,7 @@ static TITLES: LazyLock<Vec<(TableRole, Regex)>> = LazyLock::new(|| {
 
 /// Words of a column heading that say when, not what: they leave a
 /// statement's columns empty of anything else.
-const PERIOD_VOCABULARY: [&str; 73] = [
+const PERIOD_VOCABULARY: &[&str] = &[
     "three",
     "six",
     "nine",
@@ -175,6 +175,7 @@ const PERIOD_VOCABULARY: [&str; 73] = [
     "stub",
     "combined",
     "s",
+    "derived",
 ];
 
 /// True when the column headings name categories beside their periods:
@@ -195,7 +196,14 @@ pub fn columns_name_categories(headings: &[&str]) -> bool {
     let sets: Vec<BTreeSet<String>> = headings.iter().map(|h| words_of(h)).collect();
     let shared: BTreeSet<String> =
         sets.iter().skip(1).fold(sets[0].clone(), |common, set| common.intersection(set).cloned().collect());
-    sets.iter().any(|set| set.difference(&shared).next().is_some())
+    let naming = sets.iter().filter(|set| set.difference(&shared).next().is_some()).count();
+    naming >= 2 && naming * 2 >= sets.len()
+}
+
+/// True when a line of text names a table of this role ("CONSOLIDATED
+/// BALANCE SHEETS" names a balance sheet).
+pub fn names(role: TableRole, text: &str) -> bool {
+    TITLES.iter().any(|(r, pattern)| *r == role && pattern.is_match(text))
 }
 
 /// What a table is, from its title (and the lines near it), the section
@@ -261,6 +269,8 @@ mod tests {
         assert!(!columns_name_categories(&statement[..2]));
         let stubs = ["Predecessor July 1 to July 21, 2023", "Successor July 22 to September 30, 2023"];
         assert!(!columns_name_categories(&stubs));
+        let one_annotated = ["June 30, 1999 (Unaudited)", "Dec. 31, 1998 (Derived from Audited Financial Statements)"];
+        assert!(!columns_name_categories(&one_annotated), "one column's remark is not a category");
         assert_eq!(
             classify("", "", &["2006 As Previously Reported", "2006 Adjustments", "2006 As Restated"]),
             TableRole::Restatement

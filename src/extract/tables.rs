@@ -132,7 +132,8 @@ fn setting(
     let top = table.context_lines.iter().copied().chain([table.lines.start]).min().unwrap_or(table.lines.start);
     let title_lines = lines_above(document, top, TITLE_LINES);
     let title_texts: Vec<&str> = title_lines.iter().map(|&i| line(i).trim()).filter(|l| !l.is_empty()).collect();
-    let context_texts: Vec<&str> = table.context_lines.iter().map(|&i| line(i).trim()).collect();
+    let context_texts: Vec<&str> =
+        table.context_lines.iter().map(|&i| line(i).trim()).filter(|l| !is_prose(l)).collect();
     let title = title_texts.iter().chain(&context_texts).copied().collect::<Vec<_>>().join(" | ");
     let section = sections.iter().rev().find(|&&s| s < top).map_or("", |&s| line(s).trim());
     let year = table.label_heading.split(" | ").find_map(year_label);
@@ -150,11 +151,10 @@ fn setting(
     let role = roles::classify(&title, section, &period_headings);
     let own_note = table_note(table, document);
     let carried = || notes.iter().rev().find(|(i, _)| *i < top).map(|(_, note)| note.clone());
-    let shown_title = title_texts
-        .iter()
-        .chain(&context_texts)
-        .find(|t| roles::classify(t, "", &[]) != TableRole::Unclassified)
-        .or_else(|| title_texts.iter().rev().find(|t| !scale::is_note(t) && t.chars().any(char::is_alphabetic)))
+    let nearest_first = || title_texts.iter().chain(&context_texts).rev();
+    let shown_title = nearest_first()
+        .find(|t| roles::names(role, t))
+        .or_else(|| nearest_first().find(|t| !scale::is_note(t) && t.chars().filter(|c| c.is_alphabetic()).count() > 3))
         .map_or_else(String::new, |t| crate::text::collapse_spaces(t));
     Setting {
         source: TableSource { role, title: shown_title },
@@ -188,15 +188,27 @@ fn lines_above(document: &Document, top: usize, count: usize) -> Vec<usize> {
         if text.is_empty() {
             continue;
         }
-        let prose =
-            text.chars().count() > TITLE_MAX_CHARS || (text.ends_with('.') && text.contains(' ') && text.len() > 60);
-        if prose {
+        if text.starts_with("<PAGE") || text.starts_with('\u{c}') {
+            break;
+        }
+        if is_prose(text) {
             break;
         }
         found.push(i);
     }
     found.reverse();
     found
+}
+
+/// A line of running text rather than a title: long, or a sentence's
+/// worth of mostly lower-case words.
+fn is_prose(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let lower = line.chars().filter(|c| c.is_lowercase()).count();
+    line.chars().count() > TITLE_MAX_CHARS
+        || (line.ends_with('.') && words > 6)
+        || (words > 8 && lower * 10 > letters * 6)
 }
 
 fn column(

@@ -14,6 +14,7 @@ use regex::Regex;
 use super::lines::LineIndex;
 use super::token::{tokenize, Token, TokenKind};
 use crate::amount::{scale, Amount};
+use crate::calendar::month_number;
 use crate::pattern::words;
 use crate::text::collapse_spaces;
 
@@ -104,7 +105,12 @@ const MAX_GAP_LINES: usize = 2;
 const MAX_HEADING_LINES: usize = 6;
 const CONTEXT_LINES_ABOVE: usize = 4;
 const HEADER_MIN_INDENT: usize = 16;
-const HEADING_TEXT_MAX_LEN: usize = 72;
+/// The longest text line inside an untagged table: a heading or a part of
+/// a wrapped label, never a line of prose.
+const LABEL_TEXT_MAX_LEN: usize = 48;
+/// Text lines between two rows of figures: a label wrapped over three
+/// lines and the heading above it.
+const MAX_LABEL_LINES: usize = 3;
 
 /// Finds every table in a document's text.
 pub fn find_tables(text: &str, lines: &LineIndex) -> Vec<TextTable> {
@@ -183,7 +189,8 @@ fn could_be_row(trimmed: &str) -> bool {
     let ends_like_value = trimmed.chars().next_back().is_some_and(|c| {
         c.is_ascii_digit() || matches!(c, ')' | '-' | '>' | '*' | '%' | '\u{2014}' | '\u{2013}' | '\u{2212}')
     });
-    ends_like_value && (trimmed.contains("  ") || trimmed.contains('\t'))
+    let ends_like_nil = ["n/a", "N/A", "NM", "nm", "n.m.", "N.M."].iter().any(|nil| trimmed.ends_with(nil));
+    (ends_like_value || ends_like_nil) && (trimmed.contains("  ") || trimmed.contains('\t'))
 }
 
 /// Leading white space in character columns, tabs to the next multiple of 8.
@@ -218,24 +225,22 @@ fn is_year_line(tokens: &[Token]) -> bool {
 }
 
 /// The line after the last data line of an untagged block that starts at
-/// `start`: data lines with at most two other lines (blank, rules, short
-/// headings and wrapped labels) between them.
+/// `start`: data lines with at most two blank lines or rules, and a few
+/// short lines (headings, labels wrapped over three lines), between them.
 fn untagged_block_end(shapes: &[Shape], start: usize) -> usize {
     let mut last = start;
-    let mut gap = 0;
+    let (mut blanks, mut texts) = (0, 0);
     for (j, shape) in shapes.iter().enumerate().skip(start + 1) {
         match shape {
             Shape::Data { .. } => {
                 last = j;
-                gap = 0;
-                continue;
+                (blanks, texts) = (0, 0);
             }
-            Shape::Blank | Shape::Rule | Shape::OtherTag => {}
-            Shape::Text { len, .. } if *len <= HEADING_TEXT_MAX_LEN => {}
+            Shape::Blank | Shape::Rule | Shape::OtherTag => blanks += 1,
+            Shape::Text { len, .. } if *len <= LABEL_TEXT_MAX_LEN => texts += 1,
             _ => break,
         }
-        gap += 1;
-        if gap > MAX_GAP_LINES {
+        if blanks > MAX_GAP_LINES || texts > MAX_LABEL_LINES {
             break;
         }
     }
@@ -281,6 +286,7 @@ fn tagged_table(
 }
 
 fn untagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], start: usize, end: usize) -> Option<TextTable> {
+    let start = first_body_line(text, lines, shapes, start);
     let mut header_lines = Vec::new();
     let mut blanks = 0;
     let mut j = start;
@@ -301,6 +307,38 @@ fn untagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], start: usize,
     let mut context_lines = lines_above(shapes, top, CONTEXT_LINES_ABOVE);
     context_lines.extend(&header_lines);
     build_table(text, lines, shapes, &header_lines, start..end, context_lines)
+}
+
+/// Longest line above a table's first row of figures that can be one of
+/// its section headings ("Revenues", "ASSETS", "Current assets").
+const SECTION_HEADING_MAX_LEN: usize = 60;
+
+/// Where an untagged table's body begins: its first row of figures, or the
+/// section headings just above it, which belong to the body (and may be
+/// separated from each other by one blank line).
+fn first_body_line(text: &str, lines: &LineIndex, shapes: &[Shape], start: usize) -> usize {
+    let mut top = start;
+    let mut k = start;
+    let mut blank_crossed = false;
+    while k > 0 {
+        match shapes[k - 1] {
+            Shape::Text { indent, len } if indent < HEADER_MIN_INDENT && len <= SECTION_HEADING_MAX_LEN => {
+                let line = lines.line(text, k - 1).trim_end();
+                if line.ends_with(['.', ',', ';']) {
+                    break;
+                }
+                k -= 1;
+                top = k;
+                blank_crossed = false;
+            }
+            Shape::Blank if !blank_crossed && top == k => {
+                k -= 1;
+                blank_crossed = true;
+            }
+            _ => break,
+        }
+    }
+    top
 }
 
 /// Up to `count` non-blank lines just above `line`.
@@ -386,12 +424,15 @@ struct Segment {
     text: String,
 }
 
+/// The pieces of a heading line: words one space apart belong together,
+/// except that a new date or year after a year starts a piece of its own
+/// ("June 30, 1999 Dec. 31, 1998" heads two columns).
 fn segments(line: &str) -> Vec<Segment> {
     let mut segments: Vec<Segment> = Vec::new();
     for token in tokenize(line) {
         let word = &line[token.start..token.end];
         match segments.last_mut() {
-            Some(last) if token.start_col < last.end_col + 2 => {
+            Some(last) if token.start_col < last.end_col + 2 && !starts_another_date(&last.text, word) => {
                 last.text.push(' ');
                 last.text.push_str(word);
                 last.end_col = token.end_col;
@@ -401,6 +442,27 @@ fn segments(line: &str) -> Vec<Segment> {
     }
     segments
 }
+
+/// True when `word` opens a second date or year after a piece that ends
+/// in a year.
+fn starts_another_date(piece: &str, word: &str) -> bool {
+    let is_year = |w: &str| {
+        let w = w.trim_end_matches([',', ')']);
+        w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    piece.split_whitespace().last().is_some_and(is_year) && (is_year(word) || month_number(word).is_some())
+}
+
+/// A row label as a reader sees it: single spaces, without the dot leaders
+/// that run to the figures ("Net income............").
+fn label_text(text: &str) -> String {
+    let collapsed = collapse_spaces(text);
+    let without_leaders = LEADERS.replace_all(&collapsed, "");
+    without_leaders.trim().to_owned()
+}
+
+static LEADERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\s*\.){3,}\s*$|(?:\s*\.){4,}").expect("dot leaders"));
 
 const MAX_HEADING_DISTANCE: usize = 40;
 
@@ -480,7 +542,7 @@ fn build_rows(
                 }
             }
             Shape::Text { indent, .. } => {
-                let words = collapse_spaces(line);
+                let words = label_text(line);
                 match pending.take() {
                     Some((l, i, label)) if starts_lowercase(&words) => {
                         pending = Some((l, i, format!("{label} {words}")))
@@ -501,7 +563,7 @@ fn build_rows(
                 let own_label = tokens.get(..*split).map_or(String::new(), |label| {
                     label
                         .first()
-                        .map_or(String::new(), |first| collapse_spaces(&line[first.start..label[label.len() - 1].end]))
+                        .map_or(String::new(), |first| label_text(&line[first.start..label[label.len() - 1].end]))
                 });
                 let indent = tokens.first().map_or(0, |t| t.start_col);
                 let label = match pending.take() {

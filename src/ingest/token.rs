@@ -8,7 +8,7 @@ use crate::amount::{self, Amount};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
     Amount(Amount),
-    /// `--`, `-`, `—`: nothing (zero) in this cell.
+    /// `--`, `-`, `—`, `n/a`, `NM`: no value in this cell.
     Nil,
     /// A dollar sign standing in a column of its own.
     Dollar,
@@ -87,7 +87,8 @@ fn make_token(text: &str, start: usize, start_col: usize, end_col: usize) -> Tok
 pub fn classify(text: &str) -> TokenKind {
     match text {
         "$" | "US$" => return TokenKind::Dollar,
-        "-" | "--" | "---" | "\u{2014}" | "\u{2013}" | "\u{2014}\u{2014}" | "\u{2212}" => return TokenKind::Nil,
+        "-" | "--" | "---" | "\u{2014}" | "\u{2013}" | "\u{2014}\u{2014}" | "\u{2212}" | "n/a" | "N/A" | "NM"
+        | "nm" | "n.m." | "N.M." => return TokenKind::Nil,
         "*" | "**" => return TokenKind::Footnote,
         _ => {}
     }
