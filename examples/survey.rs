@@ -32,7 +32,7 @@ fn main() -> anyhow::Result<()> {
                 table.label_heading
             );
             for (column, read) in table.columns.iter().zip(&setting.columns) {
-                println!("   column {:?} -> {read:?}", column.heading);
+                println!("   column {:?} [{}..{}] -> {read:?}", column.heading, column.left_col, column.right_col);
             }
             if only.is_some() {
                 for row in &table.rows {

@@ -279,7 +279,7 @@ fn tagged_table(
         _ => (first_data, first_data),
     };
     let header_lines: Vec<usize> =
-        (header_start..header_end).filter(|&j| matches!(shapes[j], Shape::Text { .. })).collect();
+        (header_start..header_end).filter(|&j| matches!(shapes[j], Shape::Text { .. } | Shape::Rule)).collect();
     let mut context_lines = lines_above(shapes, open, CONTEXT_LINES_ABOVE);
     context_lines.extend(&header_lines);
     build_table(text, lines, shapes, &header_lines, body_start..inside.end, context_lines)
@@ -294,13 +294,16 @@ fn untagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], start: usize,
         j -= 1;
         match shapes[j] {
             Shape::Blank if blanks < MAX_GAP_LINES => blanks += 1,
-            Shape::Rule => {}
+            Shape::Rule => header_lines.push(j),
             Shape::Text { indent, .. } if indent >= HEADER_MIN_INDENT => {
                 header_lines.push(j);
                 blanks = 0;
             }
             _ => break,
         }
+    }
+    while header_lines.last().is_some_and(|&j| matches!(shapes[j], Shape::Rule)) {
+        header_lines.pop();
     }
     header_lines.reverse();
     let top = header_lines.first().copied().unwrap_or(start);
@@ -363,12 +366,25 @@ fn build_table(
     if columns.is_empty() {
         return None;
     }
-    let mut label_heading = Vec::new();
+    let heading_lines: Vec<&str> = header_lines
+        .iter()
+        .filter(|&&h| matches!(shapes[h], Shape::Text { .. }))
+        .map(|&h| lines.line(text, h))
+        .collect();
+    let extents = heading_extents(&columns, &heading_lines);
+    let mut walk = HeadingWalk { columns: &columns, extents: &extents, lines: Vec::new(), label_heading: Vec::new() };
     for &h in header_lines {
-        label_heading.extend(assign_heading_line(&mut columns, lines.line(text, h)));
+        match shapes[h] {
+            Shape::Rule => walk.rule(lines.line(text, h)),
+            _ => walk.line(lines.line(text, h)),
+        }
+    }
+    let (headings, label_heading) = walk.finish();
+    for (column, heading) in columns.iter_mut().zip(headings) {
+        column.heading = heading;
     }
     let rows = build_rows(text, lines, shapes, body.clone(), &columns);
-    Some(TextTable { lines: body, context_lines, columns, rows, label_heading: label_heading.join(" | ") })
+    Some(TextTable { lines: body, context_lines, columns, rows, label_heading })
 }
 
 /// How far apart the digit ends of one column may stray: typed tables keep
@@ -443,6 +459,33 @@ fn segments(line: &str) -> Vec<Segment> {
     segments
 }
 
+/// Where each column's heading stands: its figures, widened by its own
+/// piece of the lowest heading line that heads the columns one by one (the
+/// years under a heading centred over two columns), so a heading above
+/// lands on the columns it spans and not on their neighbours.
+fn heading_extents(columns: &[TableColumn], heading_lines: &[&str]) -> Vec<(usize, usize)> {
+    let pieces_of = |line: &&str| -> Vec<Segment> {
+        segments(line).into_iter().filter(|s| !scale::is_note(&s.text) && !is_rule(&s.text)).collect()
+    };
+    let leaves = heading_lines.iter().rev().map(pieces_of).find(|pieces| pieces.len() * 2 >= columns.len());
+    let leaves = leaves.unwrap_or_default();
+    let center = |c: &TableColumn| (c.left_col + c.right_col) / 2;
+    let nearest_column =
+        |s: &Segment| (0..columns.len()).rev().min_by_key(|&i| distance(center(&columns[i]), s.start_col, s.end_col));
+    columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let own = leaves
+                .iter()
+                .filter(|s| distance(center(c), s.start_col, s.end_col) <= MAX_HEADING_DISTANCE)
+                .filter(|s| nearest_column(s) == Some(i))
+                .min_by_key(|s| distance(center(c), s.start_col, s.end_col));
+            own.map_or((c.left_col, c.right_col), |s| (c.left_col.min(s.start_col), c.right_col.max(s.end_col)))
+        })
+        .collect()
+}
+
 /// True when `word` opens a second date or year after a piece that ends
 /// in a year.
 fn starts_another_date(piece: &str, word: &str) -> bool {
@@ -477,31 +520,134 @@ static PERIOD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("period words")
 });
 
-/// Gives each column the segment of this heading line nearest to it, so a
-/// heading centred over two columns lands on both; returns the text that
-/// stands over the row labels instead.
-fn assign_heading_line(columns: &mut [TableColumn], line: &str) -> Vec<String> {
-    let label_area_end = columns[0].left_col.saturating_sub(TITLE_OVERHANG_COLS);
-    let is_title = |s: &Segment| s.start_col < label_area_end && !PERIOD_WORDS.is_match(&s.text);
-    let (over_labels, segments): (Vec<Segment>, Vec<Segment>) = segments(line)
-        .into_iter()
-        .filter(|s| !s.text.starts_with('<') && !scale::is_note(&s.text) && !is_title(s))
-        .partition(|s| s.end_col <= label_area_end && !is_rule(&s.text));
-    for column in columns.iter_mut() {
-        let center = (column.left_col + column.right_col) / 2;
-        let nearest = segments
+/// The columns each piece of a heading line heads, walking the lines top
+/// down: a piece that lies alone within a group heading of the line above
+/// ("JUNE 30," under "THREE MONTHS ENDED") heads that group's columns; any
+/// other piece heads the columns it stands over, or, standing over none,
+/// the nearest columns that nothing on its line stands over. A rule drawn
+/// under a heading across several columns makes the pieces above it head
+/// all of them.
+struct HeadingWalk<'c> {
+    columns: &'c [TableColumn],
+    extents: &'c [(usize, usize)],
+    /// Each heading line's pieces, with the columns each heads.
+    lines: Vec<Vec<(Segment, Vec<usize>)>>,
+    label_heading: Vec<String>,
+}
+
+impl HeadingWalk<'_> {
+    /// True when a piece stands over a column's extent (both half open),
+    /// or ends just where the column's figures begin: headings are typed a
+    /// little left of right-aligned figures, never right of them.
+    fn overlaps(s: &Segment, &(left, right): &(usize, usize)) -> bool {
+        s.start_col < right && s.end_col >= left
+    }
+
+    fn line(&mut self, line: &str) {
+        let columns = self.columns;
+        let label_area_end = columns[0].left_col.saturating_sub(TITLE_OVERHANG_COLS);
+        let is_title = |s: &Segment| s.start_col < label_area_end && !PERIOD_WORDS.is_match(&s.text);
+        let (over_labels, pieces): (Vec<Segment>, Vec<Segment>) = segments(line)
+            .into_iter()
+            .filter(|s| !s.text.starts_with('<') && !scale::is_note(&s.text) && !is_title(s))
+            .partition(|s| s.end_col <= label_area_end && !is_rule(&s.text));
+        self.label_heading.extend(over_labels.into_iter().map(|s| s.text));
+        let above: &[(Segment, Vec<usize>)] = self.lines.last().map_or(&[], Vec::as_slice);
+        let within = |piece: &Segment, parent: &Segment| {
+            parent.start_col <= piece.start_col + 1 && piece.end_col <= parent.end_col + 1
+        };
+        let mut headed: Vec<Vec<usize>> = pieces
             .iter()
-            .map(|s| (distance(center, s.start_col, s.end_col), s))
-            .filter(|(d, _)| *d <= MAX_HEADING_DISTANCE)
-            .min_by_key(|(d, _)| *d);
-        if let Some((_, segment)) = nearest {
-            if !column.heading.is_empty() {
-                column.heading.push(' ');
+            .map(|piece| {
+                let group = above.iter().find(|(parent, cols)| {
+                    cols.len() > 1 && within(piece, parent) && pieces.iter().filter(|p| within(p, parent)).count() == 1
+                });
+                match group {
+                    Some((_, cols)) => cols.clone(),
+                    None => (0..columns.len()).filter(|&c| Self::overlaps(piece, &self.extents[c])).collect(),
+                }
+            })
+            .collect();
+        let group_mates = |a: usize, b: usize| above.iter().any(|(_, cols)| cols.contains(&a) && cols.contains(&b));
+        for c in 0..columns.len() {
+            if headed.iter().any(|cols| cols.contains(&c)) {
+                continue;
             }
-            column.heading.push_str(&segment.text);
+            let center = (columns[c].left_col + columns[c].right_col) / 2;
+            let nearest = (0..pieces.len())
+                .filter(|&p| headed[p].is_empty() || headed[p].iter().all(|&other| group_mates(other, c)))
+                .map(|p| (distance(center, pieces[p].start_col, pieces[p].end_col), p))
+                .filter(|(d, _)| *d <= MAX_HEADING_DISTANCE)
+                .min_by_key(|(d, _)| *d);
+            if let Some((_, p)) = nearest {
+                headed[p].push(c);
+            }
+        }
+        self.lines.push(pieces.into_iter().zip(headed).collect());
+    }
+
+    /// A rule under headings: each run of dashes that spans several
+    /// columns makes the pieces above it head all of those columns. A rule
+    /// drawn from the labels across the table is its border, not a group's.
+    fn rule(&mut self, line: &str) {
+        let label_area_end = self.columns[0].left_col.saturating_sub(TITLE_OVERHANG_COLS);
+        for (start_col, end_col) in dash_runs(line).into_iter().filter(|&(start, _)| start >= label_area_end) {
+            let spanned: Vec<usize> = (0..self.columns.len())
+                .filter(|&c| (start_col..end_col).contains(&((self.extents[c].0 + self.extents[c].1) / 2)))
+                .collect();
+            if spanned.len() < 2 {
+                continue;
+            }
+            for (piece, cols) in self.lines.iter_mut().flatten() {
+                let centre = (piece.start_col + piece.end_col) / 2;
+                let compares = piece.text.contains('%') || COMPARISON_WORD.is_match(&piece.text);
+                if (start_col..end_col).contains(&centre) && !compares && cols.iter().all(|c| spanned.contains(c)) {
+                    *cols = spanned.clone();
+                    piece.start_col = piece.start_col.min(start_col);
+                    piece.end_col = piece.end_col.max(end_col);
+                }
+            }
         }
     }
-    over_labels.into_iter().map(|s| s.text).collect()
+
+    /// Each column's heading, top to bottom, and what stands over the labels.
+    fn finish(self) -> (Vec<String>, String) {
+        let mut headings = vec![String::new(); self.columns.len()];
+        for (piece, cols) in self.lines.iter().flatten() {
+            for &c in cols {
+                if !headings[c].is_empty() {
+                    headings[c].push(' ');
+                }
+                headings[c].push_str(&piece.text);
+            }
+        }
+        (headings, self.label_heading.join(" | "))
+    }
+}
+
+/// A heading that names a comparison column, never a group of periods.
+static COMPARISON_WORD: LazyLock<Regex> =
+    LazyLock::new(|| words(r"(?i)^(?:percent|change|chg|increase|decrease|variance)\b").expect("comparison word"));
+
+/// The character columns each run of dashes (or equals signs, or
+/// underscores) of a rule line covers.
+fn dash_runs(line: &str) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut start: Option<usize> = None;
+    for (col, c) in line.chars().enumerate() {
+        match (matches!(c, '-' | '=' | '_'), start) {
+            (true, None) => start = Some(col),
+            (false, Some(s)) => {
+                runs.push((s, col));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        runs.push((s, line.chars().count()));
+    }
+    runs
 }
 
 fn distance(point: usize, start: usize, end: usize) -> usize {
