@@ -81,14 +81,23 @@ pub fn survey(
     columns_read: &mut HashMap<(String, Hints), Column>,
 ) -> Vec<Setting> {
     let document = context.document;
-    let notes = standalone_notes(document);
+    let mut notes = standalone_notes(document);
     let sections = section_lines(document);
-    document.tables.iter().map(|table| setting(context, table, headings, &notes, &sections, columns_read)).collect()
+    let mut settings = Vec::with_capacity(document.tables.len());
+    for table in &document.tables {
+        let setting = setting(context, table, headings, &notes, &sections, columns_read);
+        if let (Some(note), Some(&line)) = (&setting.note, table.context_lines.last()) {
+            let at = notes.partition_point(|(l, _)| *l <= line);
+            notes.insert(at, (line, note.clone()));
+        }
+        settings.push(setting);
+    }
+    settings
 }
 
 /// Scale notes that stand on a line of their own ("(In millions, except
-/// per share data)"), by line: each holds for the tables after it until
-/// another says otherwise.
+/// per share data)"), by line. Each, like a table's own note, holds for
+/// the tables after it until another says otherwise.
 fn standalone_notes(document: &Document) -> Vec<(usize, ScaleNote)> {
     let mut in_table = vec![false; document.lines.len()];
     for table in &document.tables {

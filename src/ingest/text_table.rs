@@ -272,14 +272,17 @@ fn tagged_table(
     inside: Range<usize>,
 ) -> Option<TextTable> {
     let marker = inside.clone().find(|&j| matches!(shapes[j], Shape::Marker));
-    let first_data = inside.clone().find(|&j| matches!(shapes[j], Shape::Data { .. }))?;
     let header_start = inside.clone().find(|&j| matches!(shapes[j], Shape::Caption)).map_or(inside.start, |c| c + 1);
     let (header_end, body_start) = match marker {
-        Some(m) if m < first_data => (m, m + 1),
-        _ => (first_data, first_data),
+        Some(m) if m >= header_start => (m, m + 1),
+        _ => {
+            let first_data = inside.clone().find(|&j| matches!(shapes[j], Shape::Data { .. }))?;
+            (first_data, first_data)
+        }
     };
-    let header_lines: Vec<usize> =
-        (header_start..header_end).filter(|&j| matches!(shapes[j], Shape::Text { .. } | Shape::Rule)).collect();
+    let header_lines: Vec<usize> = (header_start..header_end)
+        .filter(|&j| matches!(shapes[j], Shape::Text { .. } | Shape::Rule | Shape::Data { .. }))
+        .collect();
     let mut context_lines = lines_above(shapes, open, CONTEXT_LINES_ABOVE);
     context_lines.extend(&header_lines);
     build_table(text, lines, shapes, &header_lines, body_start..inside.end, context_lines)
