@@ -113,7 +113,10 @@ pub fn read(context: &Context, prose: &ProsePatterns, findings: &mut Findings) {
                 continue;
             }
             let periods = prose_periods(sentence_text);
-            let stated_year = periods.iter().find_map(|p| p.phrase.year.or(end_year(p)));
+            let stated_year = periods
+                .iter()
+                .filter(|p| !follows_comparison(sentence_text, p.range.start))
+                .find_map(|p| p.phrase.year.or(end_year(p)));
             let year = stated_year.or(document_year).or(mentioned_year);
             let lower = collapse_spaces(&sentence_text.to_lowercase());
             for patterns in &prose.concepts {
@@ -135,6 +138,18 @@ pub fn read(context: &Context, prose: &ProsePatterns, findings: &mut Findings) {
     }
 }
 
+/// True when a period phrase belongs to a comparison ("a 17 percent
+/// increase over fourth quarter 1993"): its year is not the sentence's.
+fn follows_comparison(sentence: &str, start: usize) -> bool {
+    let before = &sentence[floor_char_boundary(sentence, start.saturating_sub(48))..start];
+    COMPARED_BEFORE.is_match(before)
+}
+
+static COMPARED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    words(r"(?i)\b(?:over|versus|vs\.?|compared\s+(?:to|with)|from|than|against)\s+(?:[a-z$.,%\d']+\s+){0,5}$")
+        .expect("comparison before a period")
+});
+
 fn end_year(phrase: &PhrasePeriod) -> Option<i32> {
     use chrono::Datelike;
     match phrase.phrase.end {
@@ -143,13 +158,15 @@ fn end_year(phrase: &PhrasePeriod) -> Option<i32> {
     }
 }
 
-/// The fiscal year the document reports on: that of its period of report,
-/// else of the latest period its tables state.
+/// The fiscal year the document reports on: that of its period of report
+/// (for a 10-K or 10-Q; an 8-K's is the date of its event), else of the
+/// latest period its tables state.
 fn current_fiscal_year(context: &Context, findings: &Findings) -> Option<i32> {
-    let latest = context
-        .document
-        .particulars
+    let particulars = &context.document.particulars;
+    let periodic = particulars.form.as_deref().is_some_and(|f| f.starts_with("10-"));
+    let latest = particulars
         .period_of_report
+        .filter(|_| periodic)
         .or_else(|| findings.facts.iter().filter(|f| f.origin == Origin::Table).map(|f| f.period.end()).max())?;
     Some(context.calendar.fiscal_year_of(latest))
 }

@@ -143,7 +143,7 @@ fn setting(
     let title_texts: Vec<&str> = title_lines.iter().map(|&i| line(i).trim()).filter(|l| !l.is_empty()).collect();
     let context_texts: Vec<&str> =
         table.context_lines.iter().map(|&i| line(i).trim()).filter(|l| !is_prose(l)).collect();
-    let title = title_texts.iter().chain(&context_texts).copied().collect::<Vec<_>>().join(" | ");
+    let title = title_texts.iter().chain(&context_texts).copied().collect::<Vec<_>>().join(" ");
     let section = sections.iter().rev().find(|&&s| s < top).map_or("", |&s| line(s).trim());
     let year = table.label_heading.split(" | ").find_map(year_label);
     let headings_text: Vec<&str> = table.columns.iter().map(|c| c.heading.as_str()).collect();
