@@ -147,7 +147,8 @@ fn setting(
     let section = sections.iter().rev().find(|&&s| s < top).map_or("", |&s| line(s).trim());
     let year = table.label_heading.split(" | ").find_map(year_label);
     let headings_text: Vec<&str> = table.columns.iter().map(|c| c.heading.as_str()).collect();
-    let provisional = roles::classify(&title, section, &[]);
+    let company = document.particulars.company.as_deref().unwrap_or("");
+    let provisional = roles::classify(&title, section, &[], company);
     let hints = Hints { year, dates_are_quarter_ends: provisional == TableRole::QuarterlyData };
     let columns: Vec<Column> =
         table.columns.iter().map(|c| column(&c.heading, context, headings, hints, columns_read)).collect();
@@ -157,7 +158,7 @@ fn setting(
         .filter(|(_, c)| matches!(c, Column::Period { .. }))
         .map(|(h, _)| *h)
         .collect();
-    let role = roles::classify(&title, section, &period_headings);
+    let role = roles::classify(&title, section, &period_headings, company);
     let own_note = table_note(table, document);
     let carried = || notes.iter().rev().find(|(i, _)| *i < top).map(|(_, note)| note.clone());
     let nearest_first = || title_texts.iter().chain(&context_texts).rev();
@@ -175,12 +176,13 @@ fn setting(
 }
 
 /// The table's own scale note: in its caption, its heading lines, the
-/// lines just above it, or a first row that says only that.
+/// lines just above it, or a row of its own that says only that (under
+/// the headings, or as a footnote at the bottom).
 fn table_note(table: &TextTable, document: &Document) -> Option<ScaleNote> {
     let line = |i: usize| document.lines.line(&document.text, i);
-    let first_rows = table.rows.iter().take(3).filter(|r| r.kind == RowKind::Heading).map(|r| r.label.as_str());
+    let heading_rows = table.rows.iter().filter(|r| r.kind == RowKind::Heading).map(|r| r.label.as_str());
     let nearest_first = table.context_lines.iter().rev().map(|&i| line(i)).chain([table.label_heading.as_str()]);
-    nearest_first.chain(first_rows).find_map(scale::note_in)
+    nearest_first.chain(heading_rows).find_map(scale::note_in)
 }
 
 /// Up to `count` non-blank title lines just above `top`, nearest last,
