@@ -305,12 +305,15 @@ pub fn names(role: TableRole, text: &str) -> bool {
 /// What a table is, from its title (and the lines near it), the section
 /// it sits in, and its column headings.
 pub fn classify(title: &str, section: &str, headings: &[&str], company: &str) -> TableRole {
-    if columns_name_a_part(headings, company) {
-        return TableRole::Breakdown;
-    }
     let columns = headings.join(" | ");
     let near = format!("{title} | {columns}");
     let by_title = TITLES.iter().find(|(_, pattern)| pattern.is_match(&near)).map(|(role, _)| *role);
+    if let Some(role) = by_title.filter(|role| !role.states_company_totals() && !role.is_primary_statement()) {
+        return role;
+    }
+    if columns_name_a_part(headings, company) {
+        return TableRole::Breakdown;
+    }
     if let Some(role) = by_title.filter(|role| !matches!(role, TableRole::ReleaseSummary)) {
         if role.is_primary_statement() && columns_name_categories(headings) {
             return TableRole::Breakdown;

@@ -150,8 +150,12 @@ fn setting(
     let company = document.particulars.company.as_deref().unwrap_or("");
     let provisional = roles::classify(&title, section, &[], company);
     let hints = Hints { year, dates_are_quarter_ends: provisional == TableRole::QuarterlyData };
-    let columns: Vec<Column> =
-        table.columns.iter().map(|c| column(&c.heading, context, headings, hints, columns_read)).collect();
+    let over_labels = label_column_period(&table.label_heading);
+    let columns: Vec<Column> = table
+        .columns
+        .iter()
+        .map(|c| column(&with_label_period(over_labels, &c.heading), context, headings, hints, columns_read))
+        .collect();
     let period_headings: Vec<&str> = headings_text
         .iter()
         .zip(&columns)
@@ -240,6 +244,23 @@ fn column(
     column
 }
 
+/// The period words a heading prints over the row labels ("THREE MONTHS
+/// ENDED MARCH 31," over "2020" and "2019"): they hold for every column.
+fn label_column_period(label_heading: &str) -> Option<&str> {
+    label_heading.split(" | ").find(|piece| {
+        let phrase = period::parse(piece);
+        !phrase.comparison && (phrase.length.is_some() || phrase.end.is_some()) && year_label(piece).is_none()
+    })
+}
+
+/// A column's heading with the period words printed over the row labels.
+fn with_label_period(over_labels: Option<&str>, heading: &str) -> String {
+    match over_labels {
+        Some(words) if !heading.contains(words) => format!("{words} {heading}"),
+        _ => heading.to_owned(),
+    }
+}
+
 fn year_label(label: &str) -> Option<i32> {
     YEAR_LABEL.captures(label.trim()).and_then(|c| c["year"].parse().ok())
 }
@@ -292,7 +313,12 @@ fn rows(
         } else {
             let hints =
                 Hints { year: walk.year, dates_are_quarter_ends: setting.source.role == TableRole::QuarterlyData };
-            table.columns.iter().map(|c| column(&c.heading, context, headings, hints, columns_read)).collect()
+            let over_labels = label_column_period(&table.label_heading);
+            table
+                .columns
+                .iter()
+                .map(|c| column(&with_label_period(over_labels, &c.heading), context, headings, hints, columns_read))
+                .collect()
         };
         let row_setting = RowSetting { setting, columns: &columns, per_share: walk.per_share, rule: named[r] };
         row_facts(context, table, r, row, &row_setting, footings, findings);
