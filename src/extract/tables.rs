@@ -184,9 +184,10 @@ fn setting(
 /// the headings, or as a footnote at the bottom).
 fn table_note(table: &TextTable, document: &Document) -> Option<ScaleNote> {
     let line = |i: usize| document.lines.line(&document.text, i);
-    let heading_rows = table.rows.iter().filter(|r| r.kind == RowKind::Heading).map(|r| r.label.as_str());
     let nearest_first = table.context_lines.iter().rev().map(|&i| line(i)).chain([table.label_heading.as_str()]);
-    nearest_first.chain(heading_rows).find_map(scale::note_in)
+    let heading_rows = table.rows.iter().filter(|r| r.kind == RowKind::Heading).map(|r| r.label.as_str());
+    let note_rows = heading_rows.filter(|label| scale::is_note(label));
+    nearest_first.chain(note_rows).find_map(scale::note_in)
 }
 
 /// Up to `count` non-blank title lines just above `top`, nearest last,
