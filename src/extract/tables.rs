@@ -98,7 +98,7 @@ pub fn survey(
 /// Scale notes that stand on a line of their own ("(In millions, except
 /// per share data)"), by line. Each, like a table's own note, holds for
 /// the tables after it until another says otherwise.
-fn standalone_notes(document: &Document) -> Vec<(usize, ScaleNote)> {
+pub fn standalone_notes(document: &Document) -> Vec<(usize, ScaleNote)> {
     let mut in_table = vec![false; document.lines.len()];
     for table in &document.tables {
         for line in table.lines.clone().chain(table.context_lines.iter().copied()) {
