@@ -117,15 +117,29 @@ pub fn standalone_notes(document: &Document) -> Vec<(usize, ScaleNote)> {
 }
 
 /// Lines that open a section ("NOTE 5. SEGMENT INFORMATION", "Item 6.
-/// Selected Financial Data"): the last one before a table names the
-/// section it sits in.
+/// Selected Financial Data", "SEGMENT RESULTS"), outside tables: the last
+/// one before a table names the section it sits in.
 fn section_lines(document: &Document) -> Vec<usize> {
+    let count = document.lines.len();
+    let mut in_body = vec![false; count];
+    for table in &document.tables {
+        in_body[table.lines.start.min(count)..table.lines.end.min(count)].fill(true);
+    }
     (0..document.lines.len())
+        .filter(|&i| !in_body[i])
         .filter(|&i| {
             let line = document.lines.line(&document.text, i).trim();
-            line.len() <= TITLE_MAX_CHARS && !line.ends_with(['.', ',', ';']) && SECTION.is_match(line)
+            let numbered = SECTION.is_match(line);
+            line.len() <= TITLE_MAX_CHARS && !line.ends_with(['.', ',', ';']) && (numbered || is_capitals_heading(line))
         })
         .collect()
+}
+
+/// A short line in capitals ("SEGMENT RESULTS"): a heading.
+fn is_capitals_heading(line: &str) -> bool {
+    let words = line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    (2..=8).contains(&words) && line.len() <= 60 && letters.iter().all(|c| c.is_uppercase())
 }
 
 fn setting(
