@@ -128,7 +128,8 @@ static YEAR_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("year words")
 });
 static FISCAL_YEAR_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    words(r"(?i)\byears?\s+end(ed|ing)\b|\bfiscal\s+(years?|(19|20)\d{2})\b|\bfull\s+year\b|\bannual\b").expect("fiscal year words")
+    words(r"(?i)\byears?\s+end(ed|ing)\b|\bfiscal\s+(years?|(19|20)\d{2})\b|\bfull\s+year\b|\bannual\b")
+        .expect("fiscal year words")
 });
 static HALF_WORDS: LazyLock<Regex> =
     LazyLock::new(|| words(r"(?i)\b(first|second)\s+half\b|\bhalf[\s-]+year\b").expect("half words"));

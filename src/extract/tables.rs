@@ -158,11 +158,12 @@ fn setting(
     let context_texts: Vec<&str> =
         table.context_lines.iter().map(|&i| line(i).trim()).filter(|l| !is_prose(l)).collect();
     let title = title_texts.iter().chain(&context_texts).copied().collect::<Vec<_>>().join(" ");
-    let section = sections.iter().rev().find(|&&s| s < top).map_or("", |&s| line(s).trim());
+    let section_heading = sections.iter().rev().find(|&&s| s < top).map_or("", |&s| line(s).trim());
+    let section = format!("{section_heading} {}", lead_in(document, table.lines.start));
     let year = table.label_heading.split(" | ").find_map(year_label);
     let headings_text: Vec<&str> = table.columns.iter().map(|c| c.heading.as_str()).collect();
     let company = document.particulars.company.as_deref().unwrap_or("");
-    let provisional = roles::classify(&title, section, &[], company);
+    let provisional = roles::classify(&title, &section, &[], company);
     let hints = Hints { year, dates_are_quarter_ends: provisional == TableRole::QuarterlyData };
     let over_labels = label_column_period(&table.label_heading);
     let columns: Vec<Column> = table
@@ -176,7 +177,7 @@ fn setting(
         .filter(|(_, c)| matches!(c, Column::Period { .. }))
         .map(|(h, _)| *h)
         .collect();
-    let role = roles::classify(&title, section, &period_headings, company);
+    let role = roles::classify(&title, &section, &period_headings, company);
     let own_note = table_note(table, document);
     let carried = || notes.iter().rev().find(|(i, _)| *i < top).map(|(_, note)| note.clone());
     let nearest_first = || title_texts.iter().chain(&context_texts).rev();
@@ -228,6 +229,21 @@ fn lines_above(document: &Document, top: usize, count: usize) -> Vec<usize> {
     }
     found.reverse();
     found
+}
+
+/// The sentence that leads into a table ("The following table presents
+/// the operating results of the Company's Same Park facilities ...:"):
+/// a paragraph ending with a colon just above its headings.
+fn lead_in(document: &Document, body_start: usize) -> String {
+    let line = |i: usize| document.lines.line(&document.text, i).trim();
+    let Some(last) = (body_start.saturating_sub(10)..body_start)
+        .rev()
+        .find(|&i| line(i).ends_with(':') && line(i).split_whitespace().count() > 6)
+    else {
+        return String::new();
+    };
+    let first = (last.saturating_sub(8)..=last).rev().take_while(|&i| !line(i).is_empty()).last().unwrap_or(last);
+    (first..=last).map(line).collect::<Vec<_>>().join(" ")
 }
 
 /// A line of running text rather than a title: long, or a sentence's
