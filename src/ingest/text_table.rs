@@ -569,11 +569,11 @@ impl HeadingWalk<'_> {
             })
             .collect();
         let group_mates = |a: usize, b: usize| above.iter().any(|(_, cols)| cols.contains(&a) && cols.contains(&b));
-        for c in 0..columns.len() {
+        for (c, column) in columns.iter().enumerate() {
             if headed.iter().any(|cols| cols.contains(&c)) {
                 continue;
             }
-            let center = (columns[c].left_col + columns[c].right_col) / 2;
+            let center = (column.left_col + column.right_col) / 2;
             let nearest = (0..pieces.len())
                 .filter(|&p| headed[p].is_empty() || headed[p].iter().all(|&other| group_mates(other, c)))
                 .map(|p| (distance(center, pieces[p].start_col, pieces[p].end_col), p))
