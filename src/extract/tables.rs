@@ -152,11 +152,24 @@ fn setting(
 ) -> Setting {
     let document = context.document;
     let line = |i: usize| document.lines.line(&document.text, i);
-    let top = table.context_lines.iter().copied().chain([table.lines.start]).min().unwrap_or(table.lines.start);
+    let top = table
+        .context_lines
+        .iter()
+        .copied()
+        .filter(|&i| !document.tables.iter().any(|t| t.lines.contains(&i)))
+        .chain([table.lines.start])
+        .min()
+        .unwrap_or(table.lines.start);
     let title_lines = lines_above(document, top, TITLE_LINES);
     let title_texts: Vec<&str> = title_lines.iter().map(|&i| line(i).trim()).filter(|l| !l.is_empty()).collect();
-    let context_texts: Vec<&str> =
-        table.context_lines.iter().map(|&i| line(i).trim()).filter(|l| !is_prose(l)).collect();
+    let in_other_table = |i: usize| document.tables.iter().any(|t| t.lines.contains(&i));
+    let context_texts: Vec<&str> = table
+        .context_lines
+        .iter()
+        .filter(|&&i| !in_other_table(i))
+        .map(|&i| line(i).trim())
+        .filter(|l| !is_prose(l))
+        .collect();
     let title = title_texts.iter().chain(&context_texts).copied().collect::<Vec<_>>().join(" ");
     let section_heading = sections.iter().rev().find(|&&s| s < top).map_or("", |&s| line(s).trim());
     let section = format!("{section_heading} {}", lead_in(document, table.lines.start));

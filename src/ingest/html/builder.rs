@@ -45,6 +45,7 @@ impl TextBuilder {
         self.block(false);
         self.settle();
         self.out.push_str(line);
+        self.lines += line.matches('\n').count();
         self.block(false);
     }
 
