@@ -58,6 +58,9 @@ pub struct Setting {
     year: Option<i32>,
     /// The decimals most of the table's figures are printed with.
     usual_decimals: u32,
+    /// A breakdown whose rows are the parts ("Revenues by Product"): its
+    /// total rows are the whole company's.
+    pub parts_in_rows: bool,
 }
 
 /// Reads every table of the document.
@@ -66,7 +69,7 @@ pub fn read(context: &Context, headings: &Headings, findings: &mut Findings) {
     let mut columns_read: HashMap<(String, Hints), Column> = HashMap::new();
     for (table, setting) in document.tables.iter().zip(survey(context, headings, &mut columns_read)) {
         let footings = footing::footings(table, context.rules);
-        if setting.source.role.states_company_totals() {
+        if setting.source.role.states_company_totals() || setting.parts_in_rows {
             rows(context, table, &setting, &footings, headings, &mut columns_read, findings);
         }
         findings.footings.extend(footings);
@@ -191,6 +194,9 @@ fn setting(
         .map(|(h, _)| *h)
         .collect();
     let role = roles::classify(&title, &section, &period_headings, company);
+    let parts_in_rows = role == TableRole::Breakdown
+        && !roles::columns_name_categories(&period_headings)
+        && !roles::columns_name_a_part(&period_headings, company);
     let own_note = table_note(table, document);
     let carried = || notes.iter().rev().find(|(i, _)| *i < top).map(|(_, note)| note.clone());
     let nearest_first = || title_texts.iter().chain(&context_texts).rev();
@@ -204,6 +210,7 @@ fn setting(
         columns,
         year,
         usual_decimals: usual_decimals(table),
+        parts_in_rows,
     }
 }
 
@@ -435,6 +442,9 @@ fn row_facts<'r>(
         (row.label.clone(), normalize_label(&row.label), row_setting.rule)
     };
     let Some(rule) = rule else { return };
+    if !setting.source.role.states_company_totals() && !label.starts_with("total") {
+        return;
+    }
     let amounts: Vec<Amount> = row
         .cells
         .iter()

@@ -373,9 +373,11 @@ fn build_table(
         header_lines.iter().filter(|&&h| !matches!(shapes[h], Shape::Rule)).map(|&h| lines.line(text, h)).collect();
     let extents = heading_extents(&columns, &heading_lines);
     let mut walk = HeadingWalk { columns: &columns, extents: &extents, lines: Vec::new(), label_heading: Vec::new() };
-    for &h in header_lines {
+    let last_heading = header_lines.iter().rposition(|&h| !matches!(shapes[h], Shape::Rule));
+    for (k, &h) in header_lines.iter().enumerate() {
         match shapes[h] {
-            Shape::Rule => walk.rule(lines.line(text, h)),
+            Shape::Rule if last_heading.is_some_and(|last| k < last) => walk.rule(lines.line(text, h)),
+            Shape::Rule => {}
             _ => walk.line(lines.line(text, h)),
         }
     }
@@ -586,9 +588,11 @@ impl HeadingWalk<'_> {
         self.lines.push(pieces.into_iter().zip(headed).collect());
     }
 
-    /// A rule under headings: each run of dashes that spans several
-    /// columns makes the pieces above it head all of those columns. A rule
-    /// drawn from the labels across the table is its border, not a group's.
+    /// A rule under headings, with headings below it: each run of dashes
+    /// that spans several columns makes the pieces above it head all of
+    /// those columns. A rule drawn from the labels across the table is its
+    /// border, and a rule under the last heading line its separator from
+    /// the figures, not a group's.
     fn rule(&mut self, line: &str) {
         let label_area_end = self.columns[0].left_col.saturating_sub(TITLE_OVERHANG_COLS);
         for (start_col, end_col) in dash_runs(line).into_iter().filter(|&(start, _)| start >= label_area_end) {
