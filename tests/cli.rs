@@ -113,6 +113,45 @@ fn one_bad_file_is_reported_and_the_others_still_extracted() {
     assert!(documents[2]["facts"].as_array().unwrap().is_empty());
 }
 
+/// Runs exhibit, failing the test if it has not finished within `secs`.
+fn exhibit_within(args: &[&str], secs: u64) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_exhibit"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("exhibit {args:?} did not finish within {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// A FIFO would block the read until a writer came, and a device never
+/// ends: both are named with what they are, and the rest of the batch goes on.
+#[cfg(unix)]
+#[test]
+fn a_fifo_and_a_device_are_refused_by_name_without_waiting() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("release.txt");
+    let name = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0, "mkfifo");
+    let good = sample("epicept-2006-08-02-q2-2006-results.txt");
+    let output = exhibit_within(&["extract", fifo.to_str().unwrap(), "/dev/zero", &good], 60);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(&format!("{}: not a regular file (a named pipe)", fifo.display())), "{stderr}");
+    assert!(stderr.contains("/dev/zero: not a regular file (a device)"), "{stderr}");
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["documents"][2]["facts"].as_array().unwrap().len(), 42, "the good file is still extracted");
+}
+
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(exhibit(&["extract"]).status.code(), Some(2));

@@ -8,6 +8,7 @@ pub mod decode;
 pub mod html;
 pub mod lines;
 pub mod metadata;
+pub mod read;
 pub mod submission;
 pub mod text_table;
 pub mod token;
@@ -36,6 +37,21 @@ pub enum IngestError {
     TooLarge { path: PathBuf, size: u64, limit: u64 },
     #[error("{path}: not a text filing (binary content)")]
     Binary { path: PathBuf },
+    #[error("{path}: not a regular file ({kind}); only files are read")]
+    NotAFile { path: PathBuf, kind: &'static str },
+}
+
+impl IngestError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            IngestError::Unreadable { path, .. }
+            | IngestError::Empty { path }
+            | IngestError::TooLarge { path, .. }
+            | IngestError::Binary { path }
+            | IngestError::NotAFile { path, .. } => path,
+        }
+    }
 }
 
 /// How the document's text is marked up.
@@ -84,12 +100,7 @@ pub struct HtmlStructure {
 
 /// Reads a file and splits it into documents.
 pub fn load(path: &Path) -> Result<Vec<Document>, IngestError> {
-    let size =
-        std::fs::metadata(path).map_err(|source| IngestError::Unreadable { path: path.to_owned(), source })?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(IngestError::TooLarge { path: path.to_owned(), size, limit: MAX_FILE_BYTES });
-    }
-    let bytes = std::fs::read(path).map_err(|source| IngestError::Unreadable { path: path.to_owned(), source })?;
+    let bytes = read::read_filing(path)?;
     from_bytes(path, &bytes)
 }
 

@@ -316,11 +316,6 @@ impl Workbench {
 
 fn reason_of(error: &IngestError) -> String {
     let full = error.to_string();
-    let path = match error {
-        IngestError::Unreadable { path, .. }
-        | IngestError::Empty { path }
-        | IngestError::TooLarge { path, .. }
-        | IngestError::Binary { path } => path.display().to_string(),
-    };
+    let path = error.path().display().to_string();
     full.strip_prefix(&path).map_or(full.clone(), |rest| rest.trim_start_matches(": ").to_owned())
 }
