@@ -212,3 +212,67 @@ fn input_files_are_never_modified() {
     let after = (std::fs::read(&path).unwrap(), std::fs::metadata(&path).unwrap().modified().unwrap());
     assert_eq!(before, after);
 }
+
+/// Extracts a document made in the test, failing if it takes longer than
+/// `secs` (a guard against a hang, far above what it takes).
+fn extract_within(name: &str, text: String, secs: u64) -> exhibit::extract::ExtractedDocument {
+    let name = name.to_owned();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut documents = ingest::from_bytes(Path::new(&name), text.as_bytes()).unwrap();
+        let _ = sender.send(Extractor::builtin().extract(documents.remove(0)));
+    });
+    receiver.recv_timeout(std::time::Duration::from_secs(secs)).expect("extraction finished in time")
+}
+
+fn warnings_of(document: &exhibit::extract::ExtractedDocument) -> Vec<&str> {
+    document.warnings.iter().map(|w| w.message.as_str()).collect()
+}
+
+/// 40,000 nested `<div>`s overflowed the stack and took time quadratic in
+/// the depth; the tags below 512 are now left out with a warning, their
+/// text kept.
+#[test]
+fn deeply_nested_divs_are_cut_with_a_warning_and_their_text_kept() {
+    let depth = 100_000;
+    let html = format!(
+        "<html><body>{}<p>The text deep inside is kept.</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let document = extract_within("nested.htm", html, 60);
+    assert_eq!(
+        warnings_of(&document),
+        [format!(
+            "{} HTML tags nested more than 512 elements deep were left out (the text inside them is kept)",
+            depth - 512
+        )]
+    );
+    assert!(document.document.text.contains("The text deep inside is kept."));
+}
+
+/// 50,000 nested `ix:nonFraction`s overflowed the stack; hidden, they took
+/// 90 s and 1 GB, each tag copying the text of all the tags inside it.
+#[test]
+fn deeply_nested_inline_xbrl_is_cut_with_a_warning_shown_or_hidden() {
+    let depth = 50_000;
+    let context = "<xbrli:context id=\"c\"><xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate>\
+        <xbrli:endDate>2024-03-31</xbrli:endDate></xbrli:period></xbrli:context>";
+    let tag = "<ix:nonFraction name=\"us-gaap:NetIncomeLoss\" contextRef=\"c\" unitRef=\"usd\">";
+    let nested = format!("{}1,234{}", tag.repeat(depth), "</ix:nonFraction>".repeat(depth));
+    for (name, body) in [
+        ("shown.htm", format!("<p>Net loss {nested}</p>")),
+        ("hidden.htm", format!("<ix:header><ix:hidden>{nested}</ix:hidden></ix:header><p>Net loss</p>")),
+    ] {
+        let html = format!("<html><body>{context}{body}</body></html>");
+        let document = extract_within(name, html, 60);
+        let warnings = warnings_of(&document);
+        assert!(
+            warnings[0].contains("HTML tags nested more than 512 elements deep were left out"),
+            "{name}: {warnings:?}"
+        );
+        let tags = &document.document.html.as_ref().unwrap().tagged;
+        assert!(!tags.is_empty() && tags.len() <= 512, "{name}: {} tags kept", tags.len());
+        assert!(tags.iter().all(|t| t.text == "1,234"), "{name}: each tag reads its figure");
+    }
+}

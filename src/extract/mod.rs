@@ -61,7 +61,7 @@ impl Extractor {
 
     pub fn extract(&self, document: Document) -> ExtractedDocument {
         let mut facts = Vec::new();
-        let mut warnings = Vec::new();
+        let mut warnings = document.warnings.clone();
         let mut footings = Vec::new();
         let found;
         let tables: &[text_table::TextTable] = match &document.html {

@@ -88,6 +88,9 @@ pub struct Document {
     /// inline XBRL, with spans into `text`. Text documents have none; their
     /// tables are found in the text.
     pub html: Option<HtmlStructure>,
+    /// What reading the document left out or could not lay out, for
+    /// extraction to report with its own warnings.
+    pub warnings: Vec<crate::fact::Warning>,
 }
 
 /// Tables and inline XBRL of a rendered HTML document.
@@ -145,14 +148,14 @@ struct Particulars {
 
 fn document(path: &Path, body: String, particulars: Particulars, encoding: Encoding, digest: String) -> Document {
     let markup = markup_of(&body);
-    let (text, html, cover) = match markup {
+    let (text, html, cover, warnings) = match markup {
         Markup::Html => {
             let rendered = html::render(&body);
             let structure =
                 HtmlStructure { tables: rendered.tables, tagged: rendered.tagged, contexts: rendered.contexts };
-            (rendered.text, Some(structure), rendered.cover)
+            (rendered.text, Some(structure), rendered.cover, rendered.warnings)
         }
-        Markup::Text => (body, None, html::Cover::default()),
+        Markup::Text => (body, None, html::Cover::default(), Vec::new()),
     };
     let Particulars { name, form, company, cik, period_of_report, date, fiscal_year_end } = particulars;
     let (form, company, cik) = (form.or(cover.form), company.or(cover.company), cik.or(cover.cik));
@@ -172,6 +175,7 @@ fn document(path: &Path, body: String, particulars: Particulars, encoding: Encod
         lines: LineIndex::new(&text),
         text,
         html,
+        warnings,
     }
 }
 
