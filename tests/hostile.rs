@@ -276,3 +276,41 @@ fn deeply_nested_inline_xbrl_is_cut_with_a_warning_shown_or_hidden() {
         assert!(tags.iter().all(|t| t.text == "1,234"), "{name}: each tag reads its figure");
     }
 }
+
+/// A text table of 100,000 columns took over 6 GB before aborting: wider
+/// than 200 columns, a table is now skipped with a warning.
+#[test]
+fn a_text_table_of_100000_columns_is_skipped_with_a_warning() {
+    let columns = 100_000;
+    let row = |label: &str, figure: &str| format!("{label:<30}{}\n", format!("{figure:>8}").repeat(columns));
+    let text = format!("{}{}{}", row("", "2006"), row("Net loss", "(1,234)"), row("Total operating expenses", "5,678"));
+    let document = extract_within("wide.txt", text, 120);
+    assert_eq!(
+        warnings_of(&document),
+        ["lines 2-3: a table 100000 columns wide, more than the 200 Exhibit reads; no figures are read from it"]
+    );
+    assert!(document.facts.is_empty());
+}
+
+/// An HTML table of 100,000 columns took over 90 s: wider than 200
+/// columns, it is shown as text with a warning.
+#[test]
+fn an_html_table_of_100000_columns_is_shown_as_text_with_a_warning() {
+    let columns = 100_000;
+    let row = |label: &str, figure: &str| {
+        format!("<tr><td>{label}</td>{}</tr>", format!("<td>{figure}</td>").repeat(columns))
+    };
+    let html = format!(
+        "<html><body><table>{}{}{}</table></body></html>",
+        row("", "2024"),
+        row("Net loss", "(1,234)"),
+        row("Total operating expenses", "5,678")
+    );
+    let document = extract_within("wide.htm", html, 120);
+    assert_eq!(
+        warnings_of(&document),
+        ["line 1: a table 100001 columns wide, more than the 200 Exhibit lays out, is shown as text; no figures are read from it"]
+    );
+    assert!(document.facts.is_empty());
+    assert!(document.document.text.contains("Net loss   (1,234)   (1,234)"));
+}

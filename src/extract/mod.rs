@@ -67,7 +67,7 @@ impl Extractor {
         let tables: &[text_table::TextTable] = match &document.html {
             Some(html) => &html.tables,
             None => {
-                found = text_table::find_tables(&document.text, &document.lines);
+                found = text_table::find_tables(&document.text, &document.lines, &mut warnings);
                 &found
             }
         };

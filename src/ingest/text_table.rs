@@ -13,6 +13,7 @@ use regex::Regex;
 
 use super::lines::LineIndex;
 use super::token::{tokenize, Amount, Token, TokenKind};
+use crate::fact::Warning;
 use crate::pattern::words;
 use crate::text::collapse_spaces;
 
@@ -101,8 +102,18 @@ const CONTEXT_LINES_ABOVE: usize = 4;
 const HEADER_MIN_INDENT: usize = 16;
 const HEADING_TEXT_MAX_LEN: usize = 72;
 
-/// Finds every table in a document's text.
-pub fn find_tables(text: &str, lines: &LineIndex) -> Vec<TextTable> {
+/// Tables wider than this are not read: placing a row's figures under the
+/// columns takes time in proportion to both, and no statement is so wide.
+/// HTML tables count their grid, spacer cells included.
+pub const MAX_TABLE_COLUMNS: usize = 200;
+
+/// Lines longer than this (in bytes) are not taken for table rows, so a
+/// document that is one enormous line is not split into words.
+const MAX_ROW_BYTES: usize = 1 << 20;
+
+/// Finds every table in a document's text; tables too wide to read are
+/// left out with a warning.
+pub fn find_tables(text: &str, lines: &LineIndex, warnings: &mut Vec<Warning>) -> Vec<TextTable> {
     let shapes: Vec<Shape> = (0..lines.len()).map(|i| shape_of(lines.line(text, i))).collect();
     let mut tables = Vec::new();
     let mut i = 0;
@@ -112,8 +123,10 @@ pub fn find_tables(text: &str, lines: &LineIndex) -> Vec<TextTable> {
                 let close = (i + 1..shapes.len())
                     .find(|&j| matches!(shapes[j], Shape::TableClose | Shape::TableOpen))
                     .unwrap_or(shapes.len());
-                if let Some(table) = tagged_table(text, lines, &shapes, i, close) {
-                    tables.push(table);
+                match tagged_table(text, lines, &shapes, i, close) {
+                    Some(Ok(table)) => tables.push(table),
+                    Some(Err(warning)) => warnings.push(warning),
+                    None => {}
                 }
                 i = close + usize::from(matches!(shapes.get(close), Some(Shape::TableClose)));
             }
@@ -121,8 +134,10 @@ pub fn find_tables(text: &str, lines: &LineIndex) -> Vec<TextTable> {
                 let end = untagged_block_end(&shapes, i);
                 let labelled = (i..end).filter(|&j| shapes[j].is_labelled_data()).count();
                 if labelled >= 2 {
-                    if let Some(table) = untagged_table(text, lines, &shapes, i, end) {
-                        tables.push(table);
+                    match untagged_table(text, lines, &shapes, i, end) {
+                        Some(Ok(table)) => tables.push(table),
+                        Some(Err(warning)) => warnings.push(warning),
+                        None => {}
                     }
                 }
                 i = end.max(i + 1);
@@ -164,7 +179,7 @@ fn shape_of(line: &str) -> Shape {
         return Shape::Rule;
     }
     let text = Shape::Text { indent: indent_cols(line), len: trimmed.len() };
-    if !could_be_row(trimmed) {
+    if line.len() > MAX_ROW_BYTES || !could_be_row(trimmed) {
         return text;
     }
     let tokens = tokenize(line);
@@ -239,7 +254,10 @@ fn untagged_block_end(shapes: &[Shape], start: usize) -> usize {
     last + 1
 }
 
-fn tagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], open: usize, close: usize) -> Option<TextTable> {
+/// A table found, or why one that was found is not read.
+type Found = Option<Result<TextTable, Warning>>;
+
+fn tagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], open: usize, close: usize) -> Found {
     let inside = open + 1..close;
     let marker = inside.clone().find(|&j| matches!(shapes[j], Shape::Marker));
     let first_data = inside.clone().find(|&j| matches!(shapes[j], Shape::Data { .. }))?;
@@ -255,7 +273,7 @@ fn tagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], open: usize, cl
     build_table(text, lines, shapes, &header_lines, body_start..close, context_lines)
 }
 
-fn untagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], start: usize, end: usize) -> Option<TextTable> {
+fn untagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], start: usize, end: usize) -> Found {
     let mut header_lines = Vec::new();
     let mut blanks = 0;
     let mut j = start;
@@ -295,16 +313,35 @@ fn build_table(
     header_lines: &[usize],
     body: Range<usize>,
     context_lines: Vec<usize>,
-) -> Option<TextTable> {
+) -> Found {
     let mut columns = find_columns(&shapes[body.clone()]);
     if columns.is_empty() {
         return None;
+    }
+    let widest_row = shapes[body.clone()]
+        .iter()
+        .map(|shape| match shape {
+            Shape::Data { tokens, split } => tokens[*split..].iter().filter(|t| t.is_cell()).count(),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    let width = columns.len().max(widest_row);
+    if width > MAX_TABLE_COLUMNS {
+        let span = [lines.start(body.start), lines.range(text, body.end - 1).end];
+        let message = format!(
+            "lines {}-{}: a table {width} columns wide, more than the {MAX_TABLE_COLUMNS} Exhibit reads; no figures \
+             are read from it",
+            body.start + 1,
+            body.end
+        );
+        return Some(Err(Warning::at(message, span)));
     }
     for &h in header_lines {
         assign_heading_line(&mut columns, lines.line(text, h));
     }
     let rows = build_rows(text, lines, shapes, body.clone(), &columns);
-    Some(TextTable { lines: body, context_lines, columns, rows })
+    Some(Ok(TextTable { lines: body, context_lines, columns, rows }))
 }
 
 /// How far apart the digit ends of one column may stray: typed tables keep
@@ -362,6 +399,9 @@ struct Segment {
 
 fn segments(line: &str) -> Vec<Segment> {
     let mut segments: Vec<Segment> = Vec::new();
+    if line.len() > MAX_ROW_BYTES {
+        return segments;
+    }
     for token in tokenize(line) {
         let word = &line[token.start..token.end];
         match segments.last_mut() {
