@@ -18,6 +18,7 @@ pub mod extract;
 pub mod fact;
 pub mod format;
 pub mod ingest;
+pub mod isolate;
 pub mod ledger;
 pub mod pattern;
 pub mod report;

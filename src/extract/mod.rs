@@ -125,8 +125,10 @@ impl Extractor {
     }
 
     /// Reads a file and extracts every document in it.
+    /// A panic while doing so becomes the file's error.
     pub fn extract_path(&self, path: &Path) -> Result<Vec<ExtractedDocument>, IngestError> {
-        Ok(ingest::load(path)?.into_iter().map(|d| self.extract(d)).collect())
+        crate::isolate::isolated(|| Ok(ingest::load(path)?.into_iter().map(|d| self.extract(d)).collect()))
+            .unwrap_or_else(|message| Err(IngestError::Failed { path: path.to_owned(), message }))
     }
 
     /// Extracts many files on all cores; each file's result stands alone, so

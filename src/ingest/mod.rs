@@ -39,6 +39,9 @@ pub enum IngestError {
     Binary { path: PathBuf },
     #[error("{path}: not a regular file ({kind}); only files are read")]
     NotAFile { path: PathBuf, kind: &'static str },
+    /// A bug met while reading this file; the other files are not affected.
+    #[error("{path}: Exhibit failed on this file ({message}); please report it with the file")]
+    Failed { path: PathBuf, message: String },
 }
 
 impl IngestError {
@@ -49,7 +52,8 @@ impl IngestError {
             | IngestError::Empty { path }
             | IngestError::TooLarge { path, .. }
             | IngestError::Binary { path }
-            | IngestError::NotAFile { path, .. } => path,
+            | IngestError::NotAFile { path, .. }
+            | IngestError::Failed { path, .. } => path,
         }
     }
 }
