@@ -314,3 +314,27 @@ fn an_html_table_of_100000_columns_is_shown_as_text_with_a_warning() {
     assert!(document.facts.is_empty());
     assert!(document.document.text.contains("Net loss   (1,234)   (1,234)"));
 }
+
+/// A submission of 300,000 `<DOCUMENT>`s: the ledger looked for each
+/// document among all those before it, quadratic in their number.
+#[test]
+fn a_submission_of_300000_documents_is_taken_in_linear_time() {
+    let count = 300_000;
+    let mut text = String::from("<SEC-DOCUMENT>\n<SEC-HEADER>\nCOMPANY CONFORMED NAME: EPICEPT CORP\n</SEC-HEADER>\n");
+    for i in 0..count {
+        text.push_str(&format!(
+            "<DOCUMENT>\n<TYPE>EX-99\n<FILENAME>d{i}.txt\n<TEXT>\nItem {i}\n</TEXT>\n</DOCUMENT>\n"
+        ));
+    }
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let documents = ingest::from_bytes(Path::new("huge-submission.txt"), text.as_bytes()).unwrap();
+        let extracted: Vec<_> = documents.into_iter().map(|d| Extractor::builtin().extract(d)).collect();
+        let mut ledger = Ledger::new();
+        ledger.add(extracted.clone());
+        ledger.add(extracted);
+        let _ = sender.send(ledger.documents().len());
+    });
+    let held = receiver.recv_timeout(std::time::Duration::from_secs(120)).expect("finished in time");
+    assert_eq!(held, count, "adding the same documents again replaces them");
+}
