@@ -49,23 +49,38 @@ pub fn filings_ui(ui: &mut egui::Ui, workbench: &Workbench, actions: &mut Vec<Ac
                 });
             }
         }
-        if !workbench.failures().is_empty() {
-            ui.add_space(8.0);
-            ui.separator();
-            ui.colored_label(ui.visuals().error_fg_color, "Could not open");
-            for failure in workbench.failures() {
-                let name = failure
-                    .path
-                    .file_name()
-                    .map_or_else(|| failure.path.display().to_string(), |n| n.to_string_lossy().into_owned());
-                ui.label(egui::RichText::new(name).strong()).on_hover_text(failure.path.display().to_string());
-                ui.label(egui::RichText::new(&failure.reason).small());
-            }
-            if ui.small_button("Dismiss").clicked() {
-                actions.push(Action::DismissMessages);
-            }
-        }
+        failures_ui(ui, workbench, actions);
     });
+}
+
+/// Files listed one by one under "Could not open"; the rest are counted,
+/// so that a workspace of 200,000 missing files does not lay out as many
+/// labels every frame.
+const LISTED_FAILURES: usize = 100;
+
+/// The files that could not be opened, with their reasons.
+pub fn failures_ui(ui: &mut egui::Ui, workbench: &Workbench, actions: &mut Vec<Action>) {
+    let failures = workbench.failures();
+    if failures.is_empty() {
+        return;
+    }
+    ui.add_space(8.0);
+    ui.separator();
+    ui.colored_label(ui.visuals().error_fg_color, "Could not open");
+    for failure in failures.iter().take(LISTED_FAILURES) {
+        let name = failure
+            .path
+            .file_name()
+            .map_or_else(|| failure.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        ui.label(egui::RichText::new(name).strong()).on_hover_text(failure.path.display().to_string());
+        ui.label(egui::RichText::new(&failure.reason).small());
+    }
+    if let Some(more) = failures.len().checked_sub(LISTED_FAILURES).filter(|&n| n > 0) {
+        ui.weak(format!("and {more} more"));
+    }
+    if ui.small_button("Dismiss").clicked() {
+        actions.push(Action::DismissMessages);
+    }
 }
 
 /// What the window shows before any filing is open.

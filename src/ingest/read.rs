@@ -13,25 +13,36 @@ use super::{IngestError, MAX_FILE_BYTES};
 
 /// The whole content of a regular file of at most `MAX_FILE_BYTES`.
 pub fn read_filing(path: &Path) -> Result<Vec<u8>, IngestError> {
-    read_regular_file(path, MAX_FILE_BYTES)
+    read_regular_file(path, MAX_FILE_BYTES).map_err(|error| match error {
+        ReadError::Io(source) => IngestError::Unreadable { path: path.to_owned(), source },
+        ReadError::NotAFile(kind) => IngestError::NotAFile { path: path.to_owned(), kind },
+        ReadError::TooLarge { size, limit } => IngestError::TooLarge { path: path.to_owned(), size, limit },
+    })
 }
 
-fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, IngestError> {
-    let unreadable = |source| IngestError::Unreadable { path: path.to_owned(), source };
-    let file = open_without_blocking(path).map_err(unreadable)?;
-    let metadata = file.metadata().map_err(unreadable)?;
+/// Why a file was not read; the caller names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("cannot be read: {0}")]
+    Io(#[source] std::io::Error),
+    #[error("not a regular file ({0}); only files are read")]
+    NotAFile(&'static str),
+    #[error("the file is {size} bytes, over the {limit}-byte limit")]
+    TooLarge { size: u64, limit: u64 },
+}
+
+/// The whole content of a regular file of at most `limit` bytes.
+pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let file = open_without_blocking(path).map_err(ReadError::Io)?;
+    let metadata = file.metadata().map_err(ReadError::Io)?;
     if !metadata.is_file() {
-        return Err(IngestError::NotAFile { path: path.to_owned(), kind: kind_of(metadata.file_type()) });
+        return Err(ReadError::NotAFile(kind_of(metadata.file_type())));
     }
     if metadata.len() > limit {
-        return Err(IngestError::TooLarge { path: path.to_owned(), size: metadata.len(), limit });
+        return Err(ReadError::TooLarge { size: metadata.len(), limit });
     }
     let expected = usize::try_from(metadata.len()).unwrap_or(0);
-    read_at_most(file, expected, limit).map_err(unreadable)?.ok_or(IngestError::TooLarge {
-        path: path.to_owned(),
-        size: limit + 1,
-        limit,
-    })
+    read_at_most(file, expected, limit).map_err(ReadError::Io)?.ok_or(ReadError::TooLarge { size: limit + 1, limit })
 }
 
 /// Everything `reader` gives, or `None` once it gives more than `limit`
@@ -57,7 +68,7 @@ fn open_without_blocking(path: &Path) -> std::io::Result<File> {
 }
 
 /// What a file that is not a regular file is, in words.
-fn kind_of(file_type: FileType) -> &'static str {
+pub fn kind_of(file_type: FileType) -> &'static str {
     if file_type.is_dir() {
         return "a folder";
     }
@@ -110,7 +121,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("big.txt");
         std::fs::write(&path, "Net loss (7,321)\n").unwrap();
-        assert!(matches!(read_regular_file(&path, 8), Err(IngestError::TooLarge { size: 17, limit: 8, .. })));
+        assert!(matches!(read_regular_file(&path, 8), Err(ReadError::TooLarge { size: 17, limit: 8 })));
         assert_eq!(read_regular_file(&path, 17).unwrap().len(), 17);
     }
 }
