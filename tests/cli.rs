@@ -191,7 +191,9 @@ Net shortfall                          (1,250)        (900)\nOther line         
     std::fs::write(&rules, "not = [toml").unwrap();
     let broken = exhibit(&["--concepts", rules.to_str().unwrap(), "extract", filing.to_str().unwrap()]);
     assert_eq!(broken.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&broken.stderr).contains("concepts.toml"));
+    let stderr = String::from_utf8_lossy(&broken.stderr);
+    assert!(stderr.starts_with(&format!("exhibit: {}: the concept rules cannot be read", rules.display())), "{stderr}");
+    assert_eq!(stderr.matches("TOML parse error").count(), 1, "said once: {stderr}");
 }
 
 #[test]
@@ -226,4 +228,23 @@ fn chart_saves_png_and_svg_headless() {
     ]);
     assert_eq!(nothing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&nothing.stderr).contains("no quarterly figures"));
+}
+
+/// With only unreadable files, `chart` exited 2 (a usage error) where the
+/// README says 1; each file is named once, and no image is written.
+#[test]
+fn chart_of_only_unreadable_files_exits_1_naming_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("chart.png");
+    let missing = dir.path().join("missing.txt");
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let output =
+        exhibit(&["chart", "--out", out.to_str().unwrap(), missing.to_str().unwrap(), empty.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.matches(&missing.display().to_string()).count(), 1, "{stderr}");
+    assert_eq!(stderr.matches(&empty.display().to_string()).count(), 1, "{stderr}");
+    assert!(stderr.ends_with("exhibit: no quarterly figures were found in the files given\n"), "{stderr}");
+    assert!(!out.exists());
 }
