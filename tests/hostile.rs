@@ -338,3 +338,65 @@ fn a_submission_of_300000_documents_is_taken_in_linear_time() {
     let held = receiver.recv_timeout(std::time::Duration::from_secs(120)).expect("finished in time");
     assert_eq!(held, count, "adding the same documents again replaces them");
 }
+
+/// The saving side of `scripts/kill-save-loop`: saves the workspace in
+/// `EXHIBIT_KILL_DIR` over and over, each time with all 300 corrections
+/// set to the next generation's value, until the script kills it.
+#[test]
+#[ignore = "run by scripts/kill-save-loop, which kills it"]
+fn saves_in_a_loop_until_killed() {
+    use exhibit::workbench::workspace_file::WorkspaceFile;
+    let path = Path::new(&std::env::var("EXHIBIT_KILL_DIR").unwrap()).join("workspace.json");
+    let mut file = WorkspaceFile::open(&path).file;
+    let mut workspace =
+        exhibit::workbench::workspace::Workspace::load(&path).unwrap().map(|l| l.workspace).unwrap_or_default();
+    let key = |i: u32| exhibit::ledger::FactKey {
+        company: "epicept".into(),
+        concept: format!("Concept{i}"),
+        period: exhibit::fact::Period::Instant { instant: chrono::NaiveDate::from_ymd_opt(2006, 6, 30).unwrap() },
+    };
+    for generation in 1u32.. {
+        let mut corrections = exhibit::ledger::Corrections::default();
+        for i in 0..300 {
+            corrections.apply(exhibit::ledger::Correction {
+                key: key(i),
+                value: rust_decimal::Decimal::from(generation),
+                original: Some(rust_decimal::Decimal::from(i)),
+                note: Some(format!("generation {generation}, correction {i}")),
+                at: chrono::Utc::now(),
+                source: None,
+            });
+        }
+        workspace.corrections = corrections;
+        workspace.version = exhibit::workbench::workspace::VERSION;
+        file.save(&workspace).unwrap();
+    }
+}
+
+/// The checking side of `scripts/kill-save-loop`: the workspace a killed
+/// save left is whole (one generation throughout, nothing refused or set
+/// aside), and opening it removes the temporary files the kill left.
+#[test]
+#[ignore = "run by scripts/kill-save-loop after each kill"]
+fn the_killed_workspace_is_whole() {
+    use exhibit::workbench::workspace_file::WorkspaceFile;
+    let dir = std::path::PathBuf::from(std::env::var("EXHIBIT_KILL_DIR").unwrap());
+    let path = dir.join("workspace.json");
+    let leftovers = || {
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".saving"))
+            .count()
+    };
+    let left = leftovers();
+    let opened = WorkspaceFile::open(&path);
+    assert!(opened.notices.is_empty() && opened.refused.is_empty(), "{:?} {:?}", opened.notices, opened.refused);
+    let Some(workspace) = opened.workspace else {
+        println!("kill before the first save: no workspace yet; {left} temporary files removed");
+        return;
+    };
+    let values: std::collections::BTreeSet<_> = workspace.corrections.iter().map(|c| c.value).collect();
+    assert_eq!((workspace.corrections.len(), values.len()), (300, 1), "one whole generation");
+    assert_eq!(leftovers(), 0, "temporary files of the killed save are removed");
+    println!("workspace whole: generation {}; {left} temporary files removed", values.first().unwrap());
+}
