@@ -70,7 +70,7 @@ impl WorkspaceFile {
         let mut notices = Vec::new();
         let shown = path.display();
         let choose_another = "So that nothing in it is lost, this window does not save to it: choose another \
-                              workspace file with File > Save workspace as… or File > Open workspace….";
+                              workspace file with Save workspace as… or Open workspace… (File menu).";
         let (workspace, refused) = match Workspace::load(path) {
             Ok(None) => (None, Vec::new()),
             Ok(Some(Loaded { workspace, refused })) => {
@@ -127,11 +127,13 @@ impl WorkspaceFile {
         &self.saving
     }
 
-    /// Whether the workspace differs from what the file holds.
+    /// Whether the workspace holds work the file does not: other files,
+    /// corrections or hidden series (the recent files do not count).
     pub fn is_unsaved(&self, workspace: &Workspace) -> bool {
+        let work = |w: &Workspace| (w.files.clone(), w.corrections.clone(), w.hidden_series.clone());
         match &self.saved {
-            Some(saved) => saved != workspace,
-            None => !workspace.files.is_empty() || !workspace.corrections.is_empty(),
+            Some(saved) => work(saved) != work(workspace),
+            None => work(workspace) != work(&Workspace::default()),
         }
     }
 
@@ -191,8 +193,8 @@ fn open_read_only(path: &Path) -> Opened {
         notices.push(describe_refused(path, &refused));
     }
     let saving = Saving::Off(format!(
-        "{} is open in another Exhibit window, so this window only reads it: what you change here is not saved. To \
-         keep it, use File > Save workspace as….",
+        "{} is open in another Exhibit window, so this window only reads it: what you change here is not saved \
+         there. Save workspace as… (File menu) keeps it in a file of its own.",
         path.display()
     ));
     let file = WorkspaceFile { path: path.to_owned(), _lock: None, saving, saved: workspace.clone() };
