@@ -75,6 +75,7 @@ pub struct ExhibitApp {
     edit: Option<Edit>,
     text_view: TextView,
     fields_view: FieldsView,
+    filings_view: filings::FilingsView,
     messages: Vec<Message>,
     workspace_file: WorkspaceFile,
     /// What the analyst should know about the workspace file, shown in a
@@ -106,6 +107,7 @@ impl ExhibitApp {
             edit: None,
             text_view: TextView::default(),
             fields_view: FieldsView::default(),
+            filings_view: filings::FilingsView::default(),
             messages: Vec::new(),
             workspace_file: file,
             notices,
@@ -521,7 +523,7 @@ impl ExhibitApp {
             ui,
             |ui| {
                 ui.add_space(4.0);
-                filings::filings_ui(ui, &self.workbench, &mut actions);
+                filings::filings_ui(ui, &mut self.filings_view, &self.workbench, &mut actions);
             },
         );
         self.refresh_chart();
