@@ -112,6 +112,110 @@ impl Origin {
     }
 }
 
+/// What a table is, decided before any row of it is taken: only the whole
+/// company's statements and summaries state its totals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableRole {
+    IncomeStatement,
+    BalanceSheet,
+    CashFlowStatement,
+    EquityStatement,
+    /// Selected financial data, a five- or ten-year summary.
+    SelectedData,
+    /// A 10-K's quarterly results (unaudited), one column per quarter.
+    QuarterlyData,
+    /// The highlights table of an earnings release.
+    ReleaseSummary,
+    /// A table whose kind its title does not say.
+    Unclassified,
+    /// Segments, geographies, products: parts of the company.
+    Breakdown,
+    /// A note's detail: fair value, debt, AOCI, share classes.
+    Note,
+    /// Non-GAAP or constant-currency reconciliations.
+    NonGaap,
+    ProForma,
+    /// "As previously reported" and "adjustment" columns.
+    Restatement,
+    /// The statements of another entity: a co-registrant, a subsidiary, an
+    /// acquired company, the parent company alone.
+    OtherEntity,
+}
+
+impl TableRole {
+    pub const ALL: [TableRole; 14] = [
+        TableRole::IncomeStatement,
+        TableRole::BalanceSheet,
+        TableRole::CashFlowStatement,
+        TableRole::EquityStatement,
+        TableRole::SelectedData,
+        TableRole::QuarterlyData,
+        TableRole::ReleaseSummary,
+        TableRole::Unclassified,
+        TableRole::Breakdown,
+        TableRole::Note,
+        TableRole::NonGaap,
+        TableRole::ProForma,
+        TableRole::Restatement,
+        TableRole::OtherEntity,
+    ];
+
+    /// How the role is named to a reader.
+    pub fn label(self) -> &'static str {
+        match self {
+            TableRole::IncomeStatement => "income statement",
+            TableRole::BalanceSheet => "balance sheet",
+            TableRole::CashFlowStatement => "cash-flow statement",
+            TableRole::EquityStatement => "statement of equity",
+            TableRole::SelectedData => "selected financial data",
+            TableRole::QuarterlyData => "quarterly data",
+            TableRole::ReleaseSummary => "earnings-release summary",
+            TableRole::Unclassified => "table",
+            TableRole::Breakdown => "segment or product breakdown",
+            TableRole::Note => "note table",
+            TableRole::NonGaap => "non-GAAP reconciliation",
+            TableRole::ProForma => "pro forma table",
+            TableRole::Restatement => "restatement table",
+            TableRole::OtherEntity => "another entity's statements",
+        }
+    }
+
+    /// True for tables that state the whole company's own figures.
+    pub fn states_company_totals(self) -> bool {
+        matches!(
+            self,
+            TableRole::IncomeStatement
+                | TableRole::BalanceSheet
+                | TableRole::CashFlowStatement
+                | TableRole::SelectedData
+                | TableRole::QuarterlyData
+                | TableRole::ReleaseSummary
+                | TableRole::Unclassified
+        )
+    }
+
+    /// True for the primary financial statements.
+    pub fn is_primary_statement(self) -> bool {
+        matches!(
+            self,
+            TableRole::IncomeStatement
+                | TableRole::BalanceSheet
+                | TableRole::CashFlowStatement
+                | TableRole::EquityStatement
+        )
+    }
+}
+
+/// The table a fact was read from: what it is, and its title as printed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableSource {
+    #[serde(rename = "table_role")]
+    pub role: TableRole,
+    #[serde(rename = "table_title")]
+    pub title: String,
+}
+
 /// One extracted number with full provenance.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
@@ -144,6 +248,10 @@ pub struct Fact {
     /// company's quarterly series.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub dimensions: Vec<(String, String)>,
+    /// The table it was read from (table facts, and inline XBRL tags that
+    /// sit in a table).
+    #[serde(flatten, default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<TableSource>,
 }
 
 impl Fact {
@@ -218,6 +326,7 @@ mod tests {
             rounding: Decimal::from(500),
             note: None,
             dimensions: Vec::new(),
+            table: None,
         };
         assert_eq!(fact("21,271", -21_271_000).signed_text(), "(21,271)", "a tag with sign=\"-\"");
         assert_eq!(fact("(7,321)", -7_321_000).signed_text(), "(7,321)");

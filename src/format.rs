@@ -3,10 +3,14 @@
 
 use rust_decimal::Decimal;
 
+use crate::amount::Scale;
+
 /// `value` divided by 10^`power`, with separators and parentheses; decimals
-/// are kept as far as they carry information.
+/// are kept as far as they carry information. A power the value cannot be
+/// divided by shows the value in full units.
 pub fn filing_style(value: Decimal, power: u32) -> String {
-    let scaled = (value / Decimal::from(10u64.pow(power))).normalize();
+    let scale = i32::try_from(power).map_or(Scale::UNITS, Scale::new);
+    let scaled = scale.unapply(value).unwrap_or(value).normalize();
     let text = scaled.abs().to_string();
     let (whole, fraction) = text.split_once('.').map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
     let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
@@ -29,12 +33,10 @@ pub fn filing_style(value: Decimal, power: u32) -> String {
 
 /// The name of a power of ten as money is stated: "thousand", "million".
 pub fn power_name(power: u32) -> &'static str {
-    match power {
-        0 => "",
-        3 => "thousand",
-        6 => "million",
-        9 => "billion",
-        _ => "×10ⁿ",
+    match i32::try_from(power).ok().and_then(|p| Scale::new(p).name()) {
+        Some(name) => name,
+        None if power == 0 => "",
+        None => "×10ⁿ",
     }
 }
 
@@ -50,5 +52,6 @@ mod tests {
         assert_eq!(filing_style(Decimal::new(-30, 2), 0), "(0.3)");
         assert_eq!(filing_style(Decimal::ZERO, 3), "0");
         assert_eq!(filing_style(Decimal::from(403_000), 3), "403");
+        assert_eq!(filing_style(Decimal::from(403), 40), "403", "a power no decimal holds");
     }
 }

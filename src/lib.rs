@@ -9,6 +9,7 @@
 //! filings, selection, corrections with undo). Only [`app`] knows about a
 //! window.
 
+pub mod amount;
 pub mod app;
 pub mod atomic;
 pub mod calendar;
@@ -16,6 +17,7 @@ pub mod chart;
 pub mod cli;
 pub mod extract;
 pub mod fact;
+pub mod fiscal;
 pub mod format;
 pub mod ingest;
 pub mod isolate;

@@ -50,13 +50,13 @@ fn full_submission_with_two_documents_and_a_june_fiscal_year() {
     let documents = extract_all("submission-two-documents.txt");
     assert_eq!(documents.len(), 2);
     let (cover, release) = (&documents[0].document, &documents[1].document);
-    assert_eq!((cover.name.as_str(), cover.form.as_deref()), ("d8k.txt", Some("8-K")));
+    assert_eq!((cover.name.as_str(), cover.particulars.form.as_deref()), ("d8k.txt", Some("8-K")));
     assert!(documents[0].facts.is_empty());
-    assert_eq!((release.name.as_str(), release.form.as_deref()), ("dex991.txt", Some("EX-99.1")));
-    assert_eq!(release.company.as_deref(), Some("Palo Verde Instruments Inc."));
-    assert_eq!(release.cik.as_deref(), Some("0000912345"));
-    assert_eq!(release.fiscal_year_end, Some((6, 30)));
-    assert_eq!(release.date, "2006-10-26".parse().ok());
+    assert_eq!((release.name.as_str(), release.particulars.form.as_deref()), ("dex991.txt", Some("EX-99.1")));
+    assert_eq!(release.particulars.company.as_deref(), Some("Palo Verde Instruments Inc."));
+    assert_eq!(release.particulars.cik.as_deref(), Some("0000912345"));
+    assert_eq!(release.particulars.fiscal_year_end, Some((6, 30)));
+    assert_eq!(release.particulars.date, "2006-10-26".parse().ok());
     assert!(release.text.starts_with("\nEXHIBIT 99.1"), "the document's text is its <TEXT> body");
     assert_facts(
         &documents[1],
@@ -113,7 +113,10 @@ fn a_profitable_company_reporting_in_millions() {
     );
     let revenue = document.facts.iter().find(|f| f.concept == "Revenues").unwrap();
     assert_eq!((revenue.scale, revenue.rounding), (6, Decimal::from(50_000)), "1,245.6 million is ±0.05 million");
-    assert_eq!(document.document.date, None, "a release without a dateline has no date, not a table's date");
+    assert_eq!(
+        document.document.particulars.date, None,
+        "a release without a dateline has no date, not a table's date"
+    );
 }
 
 #[test]

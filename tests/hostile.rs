@@ -271,7 +271,7 @@ fn deeply_nested_inline_xbrl_is_cut_with_a_warning_shown_or_hidden() {
             warnings[0].contains("HTML tags nested more than 512 elements deep were left out"),
             "{name}: {warnings:?}"
         );
-        let tags = &document.document.html.as_ref().unwrap().tagged;
+        let tags = &document.document.ixbrl.as_ref().unwrap().tagged;
         assert!(!tags.is_empty() && tags.len() <= 512, "{name}: {} tags kept", tags.len());
         assert!(tags.iter().all(|t| t.text == "1,234"), "{name}: each tag reads its figure");
     }

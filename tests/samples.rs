@@ -54,7 +54,7 @@ fn every_expected_fact_is_found_and_nothing_else_of_the_scored_concepts() {
     for filing in expected()["filings"].as_array().unwrap() {
         let file = filing["file"].as_str().unwrap();
         let document = extract(file);
-        assert_eq!(document.document.company.as_deref(), filing["company"].as_str(), "{file}");
+        assert_eq!(document.document.particulars.company.as_deref(), filing["company"].as_str(), "{file}");
         let wanted = filing["facts"].as_array().unwrap();
         for expected in wanted {
             assert!(

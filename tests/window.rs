@@ -333,11 +333,11 @@ fn html_filings_show_signed_values_and_an_unlabeled_total_says_where_it_came_fro
     assert_eq!(state.workbench().documents()[opened].document.name, "report-10q.htm", "the latest filing opens");
     harness.get_by_label("2 documents · 0 corrections");
     harness.get_by_label("· 1 of 6 checks fails");
-    harness.get_by_label_contains("9 facts · 1 warning");
+    harness.get_by_label_contains("11 facts · 1 warning");
     assert_eq!(
         harness.get_all_by_label("(21,271)").count(),
-        2,
-        "the table's figure and the inline XBRL tag (sign=\"-\") both read as a loss"
+        1,
+        "the tagged cell is one fact, the inline XBRL tag's (sign=\"-\"), read as a loss"
     );
 
     harness.get_by_label_contains("May 8, 2024").click();

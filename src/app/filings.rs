@@ -39,7 +39,7 @@ fn rows_of(workbench: &Workbench) -> Vec<Row> {
     for (name, mut indices) in companies.into_values() {
         let documents = workbench.documents();
         indices.sort_by(|&a, &b| {
-            let key = |i: usize| (documents[i].document.date, &documents[i].document.name);
+            let key = |i: usize| (documents[i].document.particulars.date, &documents[i].document.name);
             key(a).cmp(&key(b))
         });
         rows.push(Row::Company(name));
@@ -87,8 +87,9 @@ fn row_ui(ui: &mut egui::Ui, row: &Row, workbench: &Workbench, actions: &mut Vec
             let extracted = &workbench.documents()[i];
             let document = &extracted.document;
             let selected = workbench.selected_document == Some(i);
-            let date = document.date.map_or_else(|| "no date".to_owned(), |d| d.format("%b %-d, %Y").to_string());
-            let form = document.form.as_deref().unwrap_or("filing");
+            let date =
+                document.particulars.date.map_or_else(|| "no date".to_owned(), |d| d.format("%b %-d, %Y").to_string());
+            let form = document.particulars.form.as_deref().unwrap_or("filing");
             let counts = match extracted.warnings.len() {
                 0 => counted(extracted.facts.len(), "fact"),
                 n => format!("{} · {}", counted(extracted.facts.len(), "fact"), counted(n, "warning")),

@@ -568,7 +568,7 @@ impl ExhibitApp {
             let Some(document) = self.workbench.documents().get(index) else { return };
             ui.horizontal(|ui| {
                 ui.strong(&document.document.name);
-                if let Some(form) = &document.document.form {
+                if let Some(form) = &document.document.particulars.form {
                     ui.weak(form);
                 }
                 if ui.small_button("Find…").on_hover_text("Ctrl+F").clicked() {

@@ -30,6 +30,12 @@ pub struct Footing {
 }
 
 impl Footing {
+    /// True for a section's total that names no concept of its own: a row
+    /// with no label, or labelled just "Total".
+    pub fn is_section_total(&self) -> bool {
+        is_bare_total(&self.total_label)
+    }
+
     /// How the total is called in a check or a note.
     pub fn total_name(&self) -> String {
         if self.total_label.is_empty() {
@@ -67,8 +73,8 @@ pub fn footings(table: &TextTable, rules: &Rules) -> Vec<Footing> {
         let total = &section[total_at];
         let parts: Vec<_> = section[..total_at].iter().filter(|r| r.kind == RowKind::Values).collect();
         let section_name = normalize_label(&heading.label);
-        let closes_its_section = if total.label.is_empty() {
-            rules.concept_for_section(&section_name).is_some()
+        let closes_its_section = if is_bare_total(&total.label) {
+            rules.lists_section(&section_name)
         } else {
             heading.label.ends_with(':') && normalize_label(&total.label).contains(&section_name)
         };
@@ -109,4 +115,9 @@ pub fn footings(table: &TextTable, rules: &Rules) -> Vec<Footing> {
         }
     }
     found
+}
+
+/// A total row that names no concept of its own: no label, or "Total".
+fn is_bare_total(label: &str) -> bool {
+    label.is_empty() || normalize_label(label) == "total"
 }

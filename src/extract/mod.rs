@@ -1,26 +1,32 @@
 //! Extraction: from a document's structure to facts with provenance.
 //!
-//! Tables give most facts; prose gives the figures a release states in
-//! sentences. Every fact records the span of its number so the text view
-//! can show where it came from. Nothing is guessed: what cannot be read
-//! with confidence becomes a warning with its span.
+//! Extraction is a chain of stages over one normalized document, each
+//! writing into one sink ([`Findings`]) through one fact constructor:
+//! the fiscal calendar is read first, then the tables (what each is, its
+//! scale and columns, then its rows), the prose, the inline XBRL, and at
+//! last the cross-checks that settle them within the document. Nothing is
+//! guessed: what cannot be read with confidence becomes a warning with
+//! its span.
 
+pub mod calendar;
+pub mod findings;
 pub mod footing;
 pub mod ixbrl;
 pub mod period;
 pub mod prose;
+pub mod reconcile;
+pub mod roles;
 pub mod rules;
-pub mod scale;
-pub mod table_facts;
+pub mod tables;
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use std::collections::{HashMap, HashSet};
-
-use crate::fact::{Fact, Origin, Period, Warning};
-use crate::ingest::{self, text_table, Document, IngestError};
+use crate::fact::{Fact, Warning};
+use crate::fiscal::FiscalCalendar;
+use crate::ingest::{self, Document, IngestError};
+pub use findings::Findings;
 pub use footing::Footing;
 use prose::ProsePatterns;
 pub use rules::Rules;
@@ -29,9 +35,19 @@ pub use rules::Rules;
 #[derive(Clone, Debug)]
 pub struct ExtractedDocument {
     pub document: Document,
+    /// The fiscal calendar the document states.
+    pub calendar: FiscalCalendar,
     pub facts: Vec<Fact>,
     pub warnings: Vec<Warning>,
     pub footings: Vec<Footing>,
+}
+
+/// What every stage reads: the document, the label rules, and the fiscal
+/// calendar the document states.
+pub struct Context<'a> {
+    pub document: &'a Document,
+    pub rules: &'a Rules,
+    pub calendar: &'a FiscalCalendar,
 }
 
 /// The label rules and what is compiled from them, built once and shared
@@ -60,68 +76,15 @@ impl Extractor {
     }
 
     pub fn extract(&self, document: Document) -> ExtractedDocument {
-        let mut facts = Vec::new();
-        let mut warnings = document.warnings.clone();
-        let mut footings = Vec::new();
-        let found;
-        let tables: &[text_table::TextTable] = match &document.html {
-            Some(html) => &html.tables,
-            None => {
-                found = text_table::find_tables(&document.text, &document.lines, &mut warnings);
-                &found
-            }
-        };
-        let mut known_headings = HashMap::new();
-        for table in tables {
-            let table_footings = footing::footings(table, &self.rules);
-            table_facts::table_facts(
-                &document,
-                table,
-                &self.rules,
-                &table_footings,
-                &mut known_headings,
-                &mut facts,
-                &mut warnings,
-            );
-            footings.extend(table_footings);
-        }
-        let table_lines: Vec<_> = tables.iter().map(|t| t.lines.clone()).collect();
-        prose::prose_facts(&document, &table_lines, &self.rules, &self.prose, &mut facts, &mut warnings);
-        if let Some(html) = &document.html {
-            ixbrl::ixbrl_facts(html, &self.rules, &mut facts, &mut warnings);
-            ixbrl::check_cells_against_tags(&facts, &mut warnings);
-        }
-        self.keep_preferred_labels(&mut facts);
-        ExtractedDocument { document, facts, warnings, footings }
-    }
-
-    /// Where a document labels a concept several ways for one period and a
-    /// label is preferred ("Net income attributable to <Company>" over the
-    /// consolidated "Net income"), drops the table and prose facts of the
-    /// others. Inline XBRL facts are the filing's own word and stay.
-    fn keep_preferred_labels(&self, facts: &mut Vec<Fact>) {
-        let is_preferred = |f: &Fact| {
-            self.rules
-                .concept(&f.concept)
-                .is_some_and(|r| r.prefers_labels() && r.label_is_preferred(&rules::normalize_label(&f.label)))
-        };
-        let preferred_facts: Vec<bool> = facts.iter().map(is_preferred).collect();
-        let preferred: HashSet<(&str, Period)> = facts
-            .iter()
-            .zip(&preferred_facts)
-            .filter(|(_, &is)| is)
-            .map(|(f, _)| (f.concept.as_str(), f.period))
-            .collect();
-        if preferred.is_empty() {
-            return;
-        }
-        let kept: Vec<bool> = facts
-            .iter()
-            .zip(&preferred_facts)
-            .map(|(f, &is)| f.origin == Origin::Ixbrl || is || !preferred.contains(&(f.concept.as_str(), f.period)))
-            .collect();
-        let mut kept = kept.into_iter();
-        facts.retain(|_| kept.next().unwrap_or(true));
+        let (calendar, headings) = calendar::read(&document);
+        let context = Context { document: &document, rules: &self.rules, calendar: &calendar };
+        let mut findings = Findings { warnings: document.warnings.clone(), ..Findings::default() };
+        tables::read(&context, &headings, &mut findings);
+        prose::read(&context, &self.prose, &mut findings);
+        ixbrl::read(&context, &mut findings);
+        reconcile::settle(&self.rules, &mut findings);
+        let Findings { facts, warnings, footings } = findings;
+        ExtractedDocument { document, calendar, facts, warnings, footings }
     }
 
     /// Reads a file and extracts every document in it.

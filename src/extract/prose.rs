@@ -5,41 +5,60 @@
 //! "deferred revenue of" and "increased approximately $0.5 million" yield
 //! nothing. A prose fact is as precise as it is printed ($7.3 million means
 //! 7,250,000 to 7,350,000).
+//!
+//! A figure takes the period its sentence states for it: before its
+//! subject ("Fourth quarter net earnings"), between subject and verb
+//! ("Revenues for 1994 were"), after it ("… in the second quarter of
+//! fiscal 2023"), or opening the sentence ("As of June 30, 2006, …"). A
+//! comparison ("versus $53.1 million in 1992's fourth quarter", "compared
+//! with $931 million in the same period a year ago") is a second figure
+//! with its own period, and never lends that period to the first.
 
 use std::ops::Range;
-use std::str::FromStr;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use rust_decimal::Decimal;
 
+use super::findings::{Findings, Precision, Reading};
 use super::period::{prose_periods, PhrasePeriod};
 use super::rules::{normalize_label, ConceptRule, PeriodKind, Rules};
-use crate::fact::{Fact, Origin, Warning};
+use super::Context;
+use crate::amount::{self, Scale};
+use crate::fact::{Origin, Period};
+use crate::fiscal::FiscalCalendar;
 use crate::ingest::submission::floor_char_boundary;
-use crate::ingest::Document;
 use crate::pattern::words;
 use crate::text::collapse_spaces;
 
-const AMOUNT: &str = r"\$\s?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:\s+(?:million|billion|thousand))?";
-static AMOUNT_PARTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\$\s?(?P<number>[\d,]*(?:\.(?P<fraction>\d+))?)(?:\s+(?P<multiplier>million|billion|thousand))?$")
-        .expect("amount parts")
-});
+const AMOUNT: &str = r"(?:\(\s?\$\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:million|billion|thousand))?\s?\)|\$\s?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:\s+(?:million|billion|thousand))?)";
+/// A comparison and its figure: "versus a net loss of $5.9 million",
+/// "compared with $931 million", "from $22.1 billion", "and were $670.7
+/// million". The words between may only restate the subject.
 static COMPARISON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^\s*,?\s*(?:versus|vs\.|compared\s+(?:to|with)|and)\s+(?:approximately\s+|about\s+)?(?P<amount>{AMOUNT})\s+(?:for|in|during|at|as\s+of)\s"
+    words(&format!(
+        r"(?i)\b(?:(?:versus|vs\.?|compared\s+(?:to|with)|from|over)\s+(?P<between>(?:[a-z'\u{{2019}}]+\s+){{0,5}}?)|and\s+(?:(?:was|were)\s+)?)(?:approximately\s+|about\s+)?(?P<amount>{AMOUNT})"
     ))
     .expect("comparison")
 });
+/// Words that may stand between a comparison word and its figure besides
+/// the subject's own.
+const COMPARED_FILLERS: [&str; 12] =
+    ["a", "an", "the", "of", "its", "their", "our", "total", "net", "consolidated", "reported", "same"];
+/// "the same period a year ago", "the prior year": the main figure's
+/// period, a year earlier.
+static YEAR_AGO: LazyLock<Regex> = LazyLock::new(|| {
+    words(r"(?i)\b(?:same\s+(?:period|quarter)\s+(?:a\s+year\s+ago|last\s+year|of\s+(?:the\s+)?(?:prior|previous)\s+year|in\s+(?:the\s+)?(?:prior|previous)\s+year)|a\s+year\s+ago|year[\s-]ago|(?:prior|previous|last)\s+year'?s?)\b")
+        .expect("year ago")
+});
 /// "of" introduces the amount only after one of these ("reported a net loss of").
-const REPORTING_VERBS: [&str; 5] = ["reported", "recorded", "posted", "incurred", "generated"];
+const REPORTING_VERBS: [&str; 7] = ["reported", "recorded", "posted", "incurred", "generated", "had", "achieved"];
 static LEAD_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:(?:as\s+of|at|for|during|in)\s+)?(?:the\s+)?$").expect("lead-in"));
-static TRAILING_PERIOD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s+(?:for|in|during|at|as\s+of)\s").expect("trailing period"));
+static TRAILING_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*(?:\([^)]{0,40}\)\s*)?(?:for|in|during|at|as\s+of|through)\s").expect("trailing period")
+});
 
-/// The sentence patterns of one concept, built from its prose subjects.
+/// The sentence pattern of one concept, built from its prose subjects.
 struct ConceptPatterns {
     /// Index of the concept in the rules.
     concept: usize,
@@ -58,17 +77,21 @@ impl ProsePatterns {
 }
 
 fn patterns(rules: &Rules) -> Vec<ConceptPatterns> {
+    let year = r"(?:19|20)\d{2}";
+    let pre = format!(
+        r"(?P<pre>(?:{year}(?:'s)?\s+|(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter\s+(?:{year}\s+)?|full[\s-]+year\s+(?:{year}\s+)?|fiscal\s+(?:year\s+)?{year}\s+)*)"
+    );
     rules
         .concepts
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.prose.is_empty())
         .map(|(concept, rule)| {
-            let mut subjects: Vec<String> = rule.prose.iter().map(|s| regex::escape(s).replace("\\ ", r"\s+").replace(' ', r"\s+")).collect();
+            let mut subjects: Vec<String> = rule.prose.iter().map(|s| regex::escape(s).replace(' ', r"\s+")).collect();
             subjects.sort_by_key(|s| std::cmp::Reverse(s.len()));
             let subject = subjects.join("|");
             let statement = words(&format!(
-                r"(?i)(?:^|[,;]\s+|\b(?:the|its|our|their|total)\s+|\w['\u{{2019}}]s\s+|\b(?:reported|recorded|posted|incurred|generated)\s+(?:a\s+|total\s+)?)(?P<subject>{subject})\s+(?:(?:for|in|during)\s+(?P<gap>[^$;]{{0,80}}?)\s+)?(?P<verb>totaled|totalled|were|was|amounted\s+to|reached|of)\s+(?:approximately\s+|about\s+|roughly\s+)?(?P<amount>{AMOUNT})"
+                r"(?i)(?:^|[,;]\s+|\b(?:the|its|our|their|total|consolidated)\s+|\w['\u{{2019}}]s\s+|\b(?:reported|recorded|posted|incurred|generated|had|achieved)\s+(?:an?\s+|total\s+)?){pre}(?P<subject>{subject})\s+(?:(?:for|in|during)\s+(?P<gap>[^$;]{{0,80}}?)\s+)?(?P<verb>totaled|totalled|were|was|amounted\s+to|reached|of|(?:increased|decreased|rose|fell|grew|declined)\b[^;]{{0,60}}?\bto)\s+(?:approximately\s+|about\s+|roughly\s+|nearly\s+)?(?P<amount>{AMOUNT})"
             ))
             .expect("prose statement pattern");
             ConceptPatterns { concept, statement }
@@ -77,107 +100,182 @@ fn patterns(rules: &Rules) -> Vec<ConceptPatterns> {
 }
 
 /// Facts stated in the prose of a document, outside its tables.
-pub fn prose_facts(
-    document: &Document,
-    table_lines: &[Range<usize>],
-    rules: &Rules,
-    prose: &ProsePatterns,
-    facts: &mut Vec<Fact>,
-    warnings: &mut Vec<Warning>,
-) {
-    let fye_month = document.fiscal_year_end.map_or(12, |(m, _)| m);
-    let mut context_year: Option<i32> = None;
-    for paragraph in paragraphs(document, table_lines) {
+pub fn read(context: &Context, prose: &ProsePatterns, findings: &mut Findings) {
+    let document = context.document;
+    let table_lines: Vec<Range<usize>> = document.tables.iter().map(|t| t.lines.clone()).collect();
+    let document_year = current_fiscal_year(context, findings);
+    let mut mentioned_year: Option<i32> = None;
+    for paragraph in paragraphs(document, &table_lines) {
         let text = &document.text[paragraph.clone()];
         for sentence in sentences(text) {
             let sentence_text = &text[sentence.clone()];
-            let states_amounts = sentence_text.contains('$');
-            if !states_amounts && !contains_ignore_case(sentence_text, "quarter") {
+            if !sentence_text.contains('$') {
                 continue;
             }
-            let periods = prose_periods(sentence_text, fye_month);
-            let sentence_year = periods.iter().find_map(|p| p.year).or(context_year);
-            if states_amounts {
-                let lower = collapse_spaces(&sentence_text.to_lowercase());
-                for patterns in &prose.concepts {
-                    let rule = &rules.concepts[patterns.concept];
-                    if rule.prose.iter().any(|subject| lower.contains(subject.as_str())) {
-                        let offset = paragraph.start + sentence.start;
-                        statements(
-                            document,
-                            offset,
-                            sentence_text,
-                            &periods,
-                            sentence_year,
-                            fye_month,
-                            rule,
-                            &patterns.statement,
-                            facts,
-                            warnings,
-                        );
-                    }
+            let periods = prose_periods(sentence_text);
+            let stated_year = periods.iter().find_map(|p| p.phrase.year.or(end_year(p)));
+            let year = stated_year.or(document_year).or(mentioned_year);
+            let lower = collapse_spaces(&sentence_text.to_lowercase());
+            for patterns in &prose.concepts {
+                let rule = &context.rules.concepts[patterns.concept];
+                if rule.prose.iter().any(|subject| lower.contains(subject.as_str())) {
+                    let sentence = Sentence {
+                        offset: paragraph.start + sentence.start,
+                        text: sentence_text,
+                        periods: &periods,
+                        year,
+                    };
+                    statements(context, &sentence, rule, &patterns.statement, findings);
                 }
             }
-            if let Some(year) = periods.iter().rev().find_map(|p| p.year) {
-                context_year = Some(year);
+            if let Some(year) = periods.iter().rev().find_map(|p| p.phrase.year.or(end_year(p))) {
+                mentioned_year = Some(year);
             }
         }
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn statements(
-    document: &Document,
+fn end_year(phrase: &PhrasePeriod) -> Option<i32> {
+    use chrono::Datelike;
+    match phrase.phrase.end {
+        Some(super::period::End::Date(date)) => Some(date.year()),
+        _ => None,
+    }
+}
+
+/// The fiscal year the document reports on: that of its period of report,
+/// else of the latest period its tables state.
+fn current_fiscal_year(context: &Context, findings: &Findings) -> Option<i32> {
+    let latest = context
+        .document
+        .particulars
+        .period_of_report
+        .or_else(|| findings.facts.iter().filter(|f| f.origin == Origin::Table).map(|f| f.period.end()).max())?;
+    Some(context.calendar.fiscal_year_of(latest))
+}
+
+/// One sentence and what it says about periods.
+struct Sentence<'s> {
+    /// Byte offset of the sentence in the document's text.
     offset: usize,
-    sentence: &str,
-    periods: &[PhrasePeriod],
+    text: &'s str,
+    periods: &'s [PhrasePeriod],
+    /// The year a phrase without one stands in.
     year: Option<i32>,
-    fye_month: u32,
-    rule: &ConceptRule,
-    statement: &Regex,
-    facts: &mut Vec<Fact>,
-    warnings: &mut Vec<Warning>,
-) {
-    for found in statement.captures_iter(sentence) {
+}
+
+fn statements(context: &Context, sentence: &Sentence, rule: &ConceptRule, statement: &Regex, findings: &mut Findings) {
+    let calendar = context.calendar;
+    let text = sentence.text;
+    for found in statement.captures_iter(text) {
         let (Some(subject), Some(amount), Some(verb)) =
             (found.name("subject"), found.name("amount"), found.name("verb"))
         else {
             continue;
         };
-        let lead = sentence[found.get(0).map_or(0, |m| m.start())..subject.start()].to_lowercase();
+        let lead = text[found.get(0).map_or(0, |m| m.start())..subject.start()].to_lowercase();
         let reported = REPORTING_VERBS.iter().any(|v| lead.contains(v));
         if verb.as_str().eq_ignore_ascii_case("of") && !reported {
             continue;
         }
-        let preceding = normalize_label(
-            &sentence[floor_char_boundary(sentence, subject.start().saturating_sub(40))..subject.end()],
-        );
+        let preceding =
+            normalize_label(&text[floor_char_boundary(text, subject.start().saturating_sub(40))..subject.end()]);
         if rule.excludes(&preceding) {
             continue;
         }
-        let complete = |p: &PhrasePeriod| year.map_or_else(|| p.clone(), |y| p.clone().with_year(y, fye_month));
-        let stated = found
-            .name("gap")
-            .and_then(|gap| periods.iter().find(|p| p.range.start >= gap.start() && p.range.end <= gap.end()))
-            .or_else(|| {
-                TRAILING_PERIOD
-                    .find(&sentence[amount.end()..])
-                    .and_then(|_| periods.iter().find(|p| p.range.start > amount.end()))
+        let period_of = |p: &PhrasePeriod| p.period(calendar, sentence.year);
+        let before_subject = found
+            .name("pre")
+            .filter(|pre| !pre.as_str().trim().is_empty())
+            .and_then(|pre| sentence.periods.iter().find(|p| p.range.start >= pre.start() && p.range.end <= pre.end()));
+        let in_gap = || {
+            found.name("gap").and_then(|gap| {
+                sentence.periods.iter().find(|p| p.range.start >= gap.start() && p.range.end <= gap.end())
             })
-            .or_else(|| leading_period(sentence, periods, subject.start()))
-            .map(complete);
-        push_fact(document, offset, amount.range(), subject.as_str(), stated, rule, facts, warnings);
-        if let Some(comparison) = COMPARISON.captures(&sentence[amount.end()..]) {
-            let Some(other) = comparison.name("amount") else { continue };
-            let other_range = amount.end() + other.start()..amount.end() + other.end();
-            let other_period = periods.iter().find(|p| p.range.start >= other_range.end).map(complete);
-            push_fact(document, offset, other_range, subject.as_str(), other_period, rule, facts, warnings);
+        };
+        let after_amount = || {
+            TRAILING_PERIOD
+                .find(&text[amount.end()..])
+                .and_then(|m| sentence.periods.iter().find(|p| p.range.start >= amount.end() + m.start()))
+        };
+        let stated = before_subject
+            .or_else(in_gap)
+            .or_else(after_amount)
+            .or_else(|| leading_period(text, sentence.periods, subject.start()))
+            .and_then(period_of);
+        let comparison = comparison(sentence, subject.as_str(), amount.end(), stated, calendar);
+        let main_period = stated.or_else(|| {
+            let (_, compared) = comparison.as_ref()?;
+            shift_years(compared.as_ref()?, -1, calendar)
+        });
+        let figure = Figure { range: amount.range(), subject: subject.as_str(), period: main_period };
+        push_fact(context, sentence.offset, &figure, rule, findings);
+        if let Some((range, period)) = comparison {
+            let figure = Figure { range, subject: subject.as_str(), period };
+            push_fact(context, sentence.offset, &figure, rule, findings);
         }
     }
 }
 
-fn contains_ignore_case(text: &str, word: &str) -> bool {
-    text.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+/// The figure a comparison sets beside the main one, and its period:
+/// as stated after it, or the main figure's period a year earlier.
+fn comparison(
+    sentence: &Sentence,
+    subject: &str,
+    after: usize,
+    main: Option<Period>,
+    calendar: &FiscalCalendar,
+) -> Option<(Range<usize>, Option<Period>)> {
+    let text = sentence.text;
+    let rest = &text[after..];
+    let clause_end = rest.find([';']).unwrap_or(rest.len());
+    let found = COMPARISON.captures(&rest[..clause_end])?;
+    let amount = found.name("amount")?;
+    let restates_subject = found.name("between").is_none_or(|between| {
+        let subject = subject.to_lowercase();
+        between.as_str().split_whitespace().all(|word| {
+            let word = word.to_lowercase();
+            COMPARED_FILLERS.contains(&word.as_str()) || subject.split_whitespace().any(|s| s == word)
+        })
+    });
+    if !restates_subject {
+        return None;
+    }
+    let range = after + amount.start()..after + amount.end();
+    let following = &text[range.end..];
+    let next_figure = following.find('$').map_or(text.len(), |i| range.end + i);
+    let stated =
+        sentence.periods.iter().find(|p| p.range.start >= range.end && p.range.start < next_figure).and_then(|p| {
+            let only_a_year = p.phrase.year.is_some()
+                && p.phrase.quarter.is_none()
+                && p.phrase.end.is_none()
+                && p.phrase.length.is_none();
+            match main {
+                Some(main) if only_a_year => {
+                    let main_year = calendar.fiscal_year_of(main.end());
+                    shift_years(&main, main_year - p.phrase.year?, calendar)
+                }
+                _ => p.period(calendar, sentence.year.map(|y| y - 1)),
+            }
+        });
+    let end = range.end;
+    let year_ago = || {
+        let window = &text[end..next_figure.min(end + 80)];
+        YEAR_AGO.is_match(window).then(|| main.and_then(|m| shift_years(&m, 1, calendar))).flatten()
+    };
+    Some((range, stated.or_else(year_ago)))
+}
+
+/// A period moved `years` fiscal years earlier: the same quarter, half or
+/// year of the earlier fiscal year.
+fn shift_years(period: &Period, years: i32, calendar: &FiscalCalendar) -> Option<Period> {
+    let months = period.months();
+    let quarter = calendar.quarter_ending(period.end())?;
+    let end = calendar.quarter_period(quarter.year - years, quarter.quarter)?.end();
+    Some(match period {
+        Period::Instant { .. } => Period::Instant { instant: end },
+        Period::Duration { .. } => calendar.period_ending(months, end),
+    })
 }
 
 /// A period phrase that opens the sentence and is closed by a comma before
@@ -189,28 +287,30 @@ fn leading_period<'p>(sentence: &str, periods: &'p [PhrasePeriod], subject_start
     (opens && closed && first.range.end <= subject_start).then_some(first)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn push_fact(
-    document: &Document,
-    offset: usize,
-    amount: Range<usize>,
-    subject: &str,
-    period: Option<PhrasePeriod>,
-    rule: &ConceptRule,
-    facts: &mut Vec<Fact>,
-    warnings: &mut Vec<Warning>,
-) {
-    let span = [offset + amount.start, offset + amount.end];
-    let printed = &document.text[span[0]..span[1]];
-    let Some((value, rounding, scale)) = read_amount(printed) else {
-        warnings.push(Warning::at(format!("{printed:?} could not be read as an amount"), span));
+/// A figure found in a sentence: where it is, what it is of, and when.
+struct Figure<'s> {
+    range: Range<usize>,
+    subject: &'s str,
+    period: Option<Period>,
+}
+
+fn push_fact(context: &Context, offset: usize, figure: &Figure, rule: &ConceptRule, findings: &mut Findings) {
+    let text = &context.document.text;
+    let span = [offset + figure.range.start, offset + figure.range.end];
+    let printed = &text[span[0]..span[1]];
+    let Some(stated) = amount::stated(&printed.replace(['\n', '\r'], " ")) else {
+        findings.warn(format!("{printed:?} could not be read as an amount"), Some(span));
         return;
     };
-    let Some((period, phrase)) = period.and_then(|p| p.period.map(|period| (period, p.phrase))) else {
-        warnings.push(Warning::at(
-            format!("{subject} {printed}: the sentence states no period that can be read, so the value is not taken"),
-            span,
-        ));
+    let Some(period) = figure.period else {
+        findings.warn(
+            format!(
+                "{} {}: the sentence states no period that can be read, so the value is not taken",
+                figure.subject,
+                collapse_spaces(printed)
+            ),
+            Some(span),
+        );
         return;
     };
     let fits = match rule.period {
@@ -220,41 +320,30 @@ fn push_fact(
     if !fits {
         return;
     }
-    let value = if rule.label_is_negative(&normalize_label(subject)) { -value } else { value };
-    facts.push(Fact {
-        concept: rule.name.clone(),
-        label: collapse_spaces(subject),
+    let mut amount = stated.amount;
+    let negative_label = rule.label_is_negative(&normalize_label(figure.subject));
+    if negative_label && amount.value.is_sign_positive() {
+        amount.value = -amount.value;
+    }
+    findings.record(Reading {
+        rule,
+        label: collapse_spaces(figure.subject),
         period,
-        value: value.normalize(),
-        unit: rule.unit,
+        amount,
+        scale: stated.multiplier.unwrap_or(Scale::UNITS),
+        precision: Precision::AsPrinted,
         origin: Origin::Prose,
-        span,
+        span: Some(span),
         text: collapse_spaces(printed),
-        column: phrase,
-        scale,
-        rounding,
+        column: String::new(),
         note: None,
         dimensions: Vec::new(),
+        table: None,
     });
 }
 
-/// Reads "$7.3 million" as (7,300,000, rounding 50,000, scale 6).
-fn read_amount(printed: &str) -> Option<(Decimal, Decimal, u32)> {
-    let parts = AMOUNT_PARTS.captures(printed)?;
-    let number = Decimal::from_str(&parts["number"].replace(',', "")).ok()?;
-    let decimals = parts.name("fraction").map_or(0, |f| f.as_str().len() as u32);
-    let scale = match parts.name("multiplier").map(|m| m.as_str().to_ascii_lowercase()) {
-        Some(m) if m == "billion" => 9,
-        Some(m) if m == "million" => 6,
-        Some(_) => 3,
-        None => 0,
-    };
-    let factor = Decimal::from(10u64.pow(scale));
-    Some((number * factor, (factor * Decimal::new(5, decimals + 1)).normalize(), scale))
-}
-
 /// Paragraphs (runs of non-blank lines) outside tables, as byte ranges.
-fn paragraphs(document: &Document, table_lines: &[Range<usize>]) -> Vec<Range<usize>> {
+fn paragraphs(document: &crate::ingest::Document, table_lines: &[Range<usize>]) -> Vec<Range<usize>> {
     let lines = &document.lines;
     let mut in_tables = vec![false; lines.len()];
     for table in table_lines {
@@ -312,25 +401,27 @@ fn sentences(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fact::Period;
-    use crate::ingest::{from_bytes, Document};
+    use crate::extract::Extractor;
+    use crate::fact::Fact;
+    use crate::ingest::from_bytes;
     use chrono::NaiveDate;
-
-    fn document(text: &str) -> Document {
-        from_bytes(std::path::Path::new("release.txt"), text.as_bytes()).unwrap().remove(0)
-    }
+    use rust_decimal::Decimal;
 
     fn facts(text: &str) -> Vec<Fact> {
-        let doc = document(text);
-        let mut facts = Vec::new();
-        let mut warnings = Vec::new();
-        let rules = Rules::builtin();
-        prose_facts(&doc, &[], rules, &ProsePatterns::new(rules), &mut facts, &mut warnings);
-        facts
+        let document = from_bytes(std::path::Path::new("release.txt"), text.as_bytes()).unwrap().remove(0);
+        Extractor::builtin().extract(document).facts.into_iter().filter(|f| f.origin == Origin::Prose).collect()
     }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn summary(found: &[Fact]) -> Vec<(String, String, NaiveDate, u32)> {
+        found.iter().map(|f| (f.concept.clone(), f.value.to_string(), f.period.end(), f.period.months())).collect()
+    }
+
+    fn fact(concept: &str, value: &str, end: NaiveDate, months: u32) -> (String, String, NaiveDate, u32) {
+        (concept.to_owned(), value.to_owned(), end, months)
     }
 
     #[test]
@@ -339,31 +430,13 @@ mod tests {
             "Revenues for the second quarter of 2006\ntotaled approximately $0.2 million. As of June 30, 2006, the Company's cash and\ncash equivalents totaled $7.3 million.\n\n\
 Operating expenses for the second quarter totaled approximately $7.5 million\nversus $43.1 million for the first quarter of 2006.\n",
         );
-        let summary: Vec<(String, String, Period)> =
-            found.iter().map(|f| (f.concept.clone(), f.value.normalize().to_string(), f.period)).collect();
         assert_eq!(
-            summary,
-            vec![
-                (
-                    "Revenues".into(),
-                    "200000".into(),
-                    Period::Duration { start: date(2006, 4, 1), end: date(2006, 6, 30) }
-                ),
-                (
-                    "CashAndCashEquivalentsAtCarryingValue".into(),
-                    "7300000".into(),
-                    Period::Instant { instant: date(2006, 6, 30) }
-                ),
-                (
-                    "OperatingExpenses".into(),
-                    "7500000".into(),
-                    Period::Duration { start: date(2006, 4, 1), end: date(2006, 6, 30) }
-                ),
-                (
-                    "OperatingExpenses".into(),
-                    "43100000".into(),
-                    Period::Duration { start: date(2006, 1, 1), end: date(2006, 3, 31) }
-                ),
+            summary(&found),
+            [
+                fact("Revenues", "200000", date(2006, 6, 30), 3),
+                fact("CashAndCashEquivalentsAtCarryingValue", "7300000", date(2006, 6, 30), 0),
+                fact("OperatingExpenses", "7500000", date(2006, 6, 30), 3),
+                fact("OperatingExpenses", "43100000", date(2006, 3, 31), 3),
             ]
         );
         assert_eq!(found[1].text, "$7.3 million");
@@ -383,10 +456,48 @@ The increase in operating expenses was $2.0 million for the first quarter of 200
     }
 
     #[test]
+    fn periods_before_the_subject_and_comparisons_of_other_years() {
+        let found = facts(
+            "After the extraordinary item, net earnings in the 1993 fourth quarter were $82.7 million.\n\n\
+Sales totaled $5.4 billion, compared to $5.7 billion in 1992's fourth quarter.\n\n\
+Kroger had a 1993 net loss of $12.2 million, versus a net loss of $5.9 million in 1992.\n\n\
+Fourth quarter 1994 net earnings were $84.2 million.\n\n\
+Revenues for 1994 were $3.77 billion, a 21 percent increase over $3.12 billion reported for 1993.\n",
+        );
+        assert_eq!(
+            summary(&found),
+            [
+                fact("NetIncomeLoss", "82700000", date(1993, 12, 31), 3),
+                fact("Revenues", "5400000000", date(1993, 12, 31), 3),
+                fact("Revenues", "5700000000", date(1992, 12, 31), 3),
+                fact("NetIncomeLoss", "-12200000", date(1993, 12, 31), 12),
+                fact("NetIncomeLoss", "-5900000", date(1992, 12, 31), 12),
+                fact("NetIncomeLoss", "84200000", date(1994, 12, 31), 3),
+                fact("Revenues", "3770000000", date(1994, 12, 31), 12),
+                fact("Revenues", "3120000000", date(1993, 12, 31), 12),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_year_ago_and_amounts_reached_by_increasing() {
+        let found = facts(
+            "Net income for the first six months of 2000 was $2,049 million, compared with $1,815 million in the same period a year ago.\n\n\
+Total operating expenses for the six months ended June 30, 1999 increased $20.3 million, or 4.6% to $457.7 million.\n",
+        );
+        assert_eq!(
+            summary(&found),
+            [
+                fact("NetIncomeLoss", "2049000000", date(2000, 6, 30), 6),
+                fact("NetIncomeLoss", "1815000000", date(1999, 6, 30), 6),
+                fact("OperatingExpenses", "457700000", date(1999, 6, 30), 6),
+            ]
+        );
+    }
+
+    #[test]
     fn reported_a_net_loss_of() {
         let found = facts("For the year ended December 31, 2006, Acme reported a net loss of $12.4 million.");
-        assert_eq!(found.len(), 1);
-        assert_eq!(found[0].value, Decimal::from(-12_400_000));
-        assert_eq!(found[0].period, Period::Duration { start: date(2006, 1, 1), end: date(2006, 12, 31) });
+        assert_eq!(summary(&found), [fact("NetIncomeLoss", "-12400000", date(2006, 12, 31), 12)]);
     }
 }

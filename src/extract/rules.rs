@@ -49,6 +49,13 @@ pub struct ConceptRule {
     /// Section headings ("Operating expenses:") whose unlabeled total row
     /// is this concept, once its parts are checked to add up to it.
     sections: Vec<String>,
+    /// Labels one of which must stand above a row for the row to be this
+    /// concept ("Total costs and expenses" is `CostsAndExpenses` only
+    /// under a "Cost of sales" line); empty when nothing is required.
+    requires_above: Vec<String>,
+    /// Lines that name this concept only when they are the only such line
+    /// of their table.
+    sole: Vec<Regex>,
 }
 
 impl ConceptRule {
@@ -76,6 +83,18 @@ impl ConceptRule {
     /// True when a prose subject (already normalised) names this concept.
     pub fn excludes(&self, text: &str) -> bool {
         self.exclude.iter().any(|e| text.contains(e.as_str()))
+    }
+
+    /// True when the label names this concept only as its table's only such line.
+    pub fn matches_as_sole_line(&self, label: &str) -> bool {
+        self.sole.iter().any(|p| p.is_match(label)) && !self.exclude.iter().any(|e| label.contains(e.as_str()))
+    }
+
+    /// True when the rows above (normalised labels) hold what this concept
+    /// requires there.
+    fn fits_rows_above(&self, above: &[String]) -> bool {
+        self.requires_above.is_empty()
+            || above.iter().any(|label| self.requires_above.iter().any(|r| label.contains(r.as_str())))
     }
 }
 
@@ -117,6 +136,10 @@ struct ConceptEntry {
     prose: Vec<String>,
     #[serde(default)]
     sections: Vec<String>,
+    #[serde(default)]
+    requires_above: Vec<String>,
+    #[serde(default)]
+    sole: Vec<String>,
 }
 
 impl Rules {
@@ -142,10 +165,12 @@ impl Rules {
                     patterns: compile(&entry.patterns)?,
                     negative: compile(&entry.negative)?,
                     preferred: compile(&entry.preferred)?,
+                    sole: compile(&entry.sole)?,
                     labels: entry.labels.iter().map(|l| normalize_label(l)).collect(),
                     exclude: entry.exclude.iter().map(|l| normalize_label(l)).collect(),
                     prose: entry.prose.iter().map(|l| normalize_label(l)).collect(),
                     sections: entry.sections.iter().map(|l| normalize_label(l)).collect(),
+                    requires_above: entry.requires_above.iter().map(|l| normalize_label(l)).collect(),
                     title: entry.title.unwrap_or_else(|| entry.name.clone()),
                     name: entry.name,
                     unit: entry.unit,
@@ -164,15 +189,32 @@ impl Rules {
         super::Extractor::builtin().rules()
     }
 
-    /// The concept a normalised row label names, if any.
+    /// The concept a normalised row label names, if any, whatever stands
+    /// above it.
     pub fn concept_for_label(&self, normalized_label: &str) -> Option<&ConceptRule> {
-        self.concepts.iter().find(|c| c.matches(normalized_label))
+        self.concepts.iter().find(|c| c.requires_above.is_empty() && c.matches(normalized_label))
     }
 
-    /// The concept whose unlabeled total closes a section under this
-    /// normalised heading, if any.
-    pub fn concept_for_section(&self, normalized_heading: &str) -> Option<&ConceptRule> {
-        self.concepts.iter().find(|c| c.sections.iter().any(|s| s == normalized_heading))
+    /// The concept a table row names, given the labels of the rows above it.
+    pub fn concept_for_row(&self, normalized_label: &str, above: &[String]) -> Option<&ConceptRule> {
+        self.concepts.iter().find(|c| c.matches(normalized_label) && c.fits_rows_above(above))
+    }
+
+    /// The concept whose total closes a section under this normalised
+    /// heading, given the labels of the rows above the total.
+    pub fn concept_for_section(&self, normalized_heading: &str, above: &[String]) -> Option<&ConceptRule> {
+        self.concepts.iter().find(|c| c.sections.iter().any(|s| s == normalized_heading) && c.fits_rows_above(above))
+    }
+
+    /// The concept a line names when it is the only such line of its
+    /// table, if any.
+    pub fn concept_as_sole_line(&self, normalized_label: &str) -> Option<&ConceptRule> {
+        self.concepts.iter().find(|c| c.matches_as_sole_line(normalized_label))
+    }
+
+    /// True when some concept's total closes a section under this heading.
+    pub fn lists_section(&self, normalized_heading: &str) -> bool {
+        self.concepts.iter().any(|c| c.sections.iter().any(|s| s == normalized_heading))
     }
 
     pub fn concept(&self, name: &str) -> Option<&ConceptRule> {

@@ -66,21 +66,35 @@ pub enum Markup {
     Html,
 }
 
-/// One document of a filing: an exhibit file, or one `<DOCUMENT>` of a
-/// submission. Spans of facts are byte offsets into `text`.
+/// What a document says about itself and its filer: from a submission's
+/// header, an inline XBRL cover page, or the text's own opening.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Particulars {
+    pub form: Option<String>,
+    pub company: Option<String>,
+    pub cik: Option<String>,
+    /// The end of the period the filing reports on (`CONFORMED PERIOD OF
+    /// REPORT`, `dei:DocumentPeriodEndDate`).
+    pub period_of_report: Option<NaiveDate>,
+    /// Filing date, or the release's dateline when there is no header.
+    pub date: Option<NaiveDate>,
+    /// Month and day of the fiscal year end (`FISCAL YEAR END: 0926`).
+    pub fiscal_year_end: Option<(u32, u32)>,
+    /// The document's own name for the fiscal year of its period of
+    /// report (`dei:DocumentFiscalYearFocus`).
+    pub fiscal_year_focus: Option<i32>,
+}
+
+/// One document of a filing, normalized whatever its format: an exhibit
+/// file, or one `<DOCUMENT>` of a submission, as text with its lines, its
+/// tables and its inline XBRL. Spans of facts are byte offsets into `text`.
 #[derive(Clone, Debug)]
 pub struct Document {
     /// The file as the user named it.
     pub path: PathBuf,
     /// The document's own name: the file name, or a submission's `<FILENAME>`.
     pub name: String,
-    pub form: Option<String>,
-    pub company: Option<String>,
-    pub cik: Option<String>,
-    pub period_of_report: Option<NaiveDate>,
-    /// Filing date, or the release's dateline when there is no header.
-    pub date: Option<NaiveDate>,
-    pub fiscal_year_end: Option<(u32, u32)>,
+    pub particulars: Particulars,
     pub markup: Markup,
     pub encoding: Encoding,
     /// Digest of the whole file's bytes, to notice when it changes on disk.
@@ -88,19 +102,20 @@ pub struct Document {
     /// What a reader sees: the text itself, or an HTML document rendered.
     pub text: String,
     pub lines: LineIndex,
-    /// The structure an HTML document's rendering recorded: its tables and
-    /// inline XBRL, with spans into `text`. Text documents have none; their
-    /// tables are found in the text.
-    pub html: Option<HtmlStructure>,
+    /// Every table, typed in the text or laid out from HTML, in the order
+    /// of the text, with spans into `text`.
+    pub tables: Vec<text_table::TextTable>,
+    /// The inline XBRL numbers and contexts of an HTML document that has them.
+    pub ixbrl: Option<InlineXbrl>,
     /// What reading the document left out or could not lay out, for
     /// extraction to report with its own warnings.
     pub warnings: Vec<crate::fact::Warning>,
 }
 
-/// Tables and inline XBRL of a rendered HTML document.
+/// The inline XBRL of a document: its numbers, with their place in the
+/// text where shown, and the contexts that give them periods.
 #[derive(Clone, Debug, Default)]
-pub struct HtmlStructure {
-    pub tables: Vec<text_table::TextTable>,
+pub struct InlineXbrl {
     pub tagged: Vec<html::Tagged>,
     pub contexts: std::collections::HashMap<String, html::Context>,
 }
@@ -139,61 +154,59 @@ pub fn digest(bytes: &[u8]) -> String {
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes))
 }
 
-/// A document from its decoded body: HTML is rendered to readable text.
-struct Particulars {
+/// A document from its decoded body: HTML is rendered to readable text,
+/// and the tables of either kind are found. What the body says about
+/// itself fills in what the submission's header left open.
+fn document(
+    path: &Path,
     name: String,
-    form: Option<String>,
-    company: Option<String>,
-    cik: Option<String>,
-    period_of_report: Option<NaiveDate>,
-    date: Option<NaiveDate>,
-    fiscal_year_end: Option<(u32, u32)>,
-}
-
-fn document(path: &Path, body: String, particulars: Particulars, encoding: Encoding, digest: String) -> Document {
+    body: String,
+    given: Particulars,
+    encoding: Encoding,
+    digest: String,
+) -> Document {
     let markup = markup_of(&body);
-    let (text, html, cover, warnings) = match markup {
+    let (text, lines, tables, ixbrl, cover, warnings) = match markup {
         Markup::Html => {
             let rendered = html::render(&body);
-            let structure =
-                HtmlStructure { tables: rendered.tables, tagged: rendered.tagged, contexts: rendered.contexts };
-            (rendered.text, Some(structure), rendered.cover, rendered.warnings)
+            let has_ixbrl = !rendered.tagged.is_empty() || !rendered.contexts.is_empty();
+            let ixbrl = has_ixbrl.then_some(InlineXbrl { tagged: rendered.tagged, contexts: rendered.contexts });
+            let lines = LineIndex::new(&rendered.text);
+            (rendered.text, lines, rendered.tables, ixbrl, rendered.cover, rendered.warnings)
         }
-        Markup::Text => (body, None, html::Cover::default(), Vec::new()),
+        Markup::Text => {
+            let lines = LineIndex::new(&body);
+            let mut warnings = Vec::new();
+            let tables = text_table::find_tables(&body, &lines, &mut warnings);
+            (body, lines, tables, None, html::Cover::default(), warnings)
+        }
     };
-    let Particulars { name, form, company, cik, period_of_report, date, fiscal_year_end } = particulars;
-    let (form, company, cik) = (form.or(cover.form), company.or(cover.company), cik.or(cover.cik));
-    let fiscal_year_end = fiscal_year_end.or(cover.fiscal_year_end);
+    let particulars = Particulars {
+        form: given.form.or(cover.form).or_else(|| metadata::exhibit_form(&text)),
+        company: given.company.or(cover.company).or_else(|| metadata::company_name(&text)),
+        cik: given.cik.or(cover.cik),
+        period_of_report: given.period_of_report.or(cover.period_of_report),
+        date: given.date.or_else(|| metadata::dateline(&text)),
+        fiscal_year_end: given.fiscal_year_end.or(cover.fiscal_year_end),
+        fiscal_year_focus: given.fiscal_year_focus.or(cover.fiscal_year_focus),
+    };
     Document {
         path: path.to_owned(),
         name,
-        form: form.or_else(|| metadata::exhibit_form(&text)),
-        company: company.or_else(|| metadata::company_name(&text)),
-        cik,
-        period_of_report,
-        date: date.or_else(|| metadata::dateline(&text)),
-        fiscal_year_end,
+        particulars,
         markup,
         encoding,
         digest,
-        lines: LineIndex::new(&text),
+        lines,
         text,
-        html,
+        tables,
+        ixbrl,
         warnings,
     }
 }
 
 fn plain_document(path: &Path, name: String, text: String, encoding: Encoding, digest: String) -> Document {
-    let particulars = Particulars {
-        name,
-        form: None,
-        company: None,
-        cik: None,
-        period_of_report: None,
-        date: None,
-        fiscal_year_end: None,
-    };
-    document(path, text, particulars, encoding, digest)
+    document(path, name, text, Particulars::default(), encoding, digest)
 }
 
 fn split_submission(path: &Path, file_name: &str, text: &str, encoding: Encoding, digest: &str) -> Vec<Document> {
@@ -204,20 +217,21 @@ fn split_submission(path: &Path, file_name: &str, text: &str, encoding: Encoding
         .enumerate()
         .map(|(i, block)| {
             let body = text[block.text].to_owned();
-            let particulars = Particulars {
-                name: block.filename.unwrap_or_else(|| format!("{file_name} #{}", i + 1)),
+            let name = block.filename.unwrap_or_else(|| format!("{file_name} #{}", i + 1));
+            let given = Particulars {
                 form: block.form.or_else(|| header.form.clone()),
                 company: header.company.clone(),
                 cik: header.cik.clone(),
                 period_of_report: header.period_of_report,
                 date: header.filed,
                 fiscal_year_end: header.fiscal_year_end,
+                fiscal_year_focus: None,
             };
-            let mut document = document(path, body, particulars, encoding, digest.to_owned());
+            let mut document = document(path, name, body, given, encoding, digest.to_owned());
             if let Some(named) = metadata::company_name(&document.text) {
                 let same = header.company.as_deref().is_none_or(|h| company_key(h) == company_key(&named));
                 if same {
-                    document.company = Some(named);
+                    document.particulars.company = Some(named);
                 }
             }
             document

@@ -12,7 +12,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lines::LineIndex;
-use super::token::{tokenize, Amount, Token, TokenKind};
+use super::token::{tokenize, Token, TokenKind};
+use crate::amount::{scale, Amount};
+use crate::calendar::month_number;
 use crate::fact::Warning;
 use crate::pattern::words;
 use crate::text::collapse_spaces;
@@ -27,6 +29,10 @@ pub struct TextTable {
     pub context_lines: Vec<usize>,
     pub columns: Vec<TableColumn>,
     pub rows: Vec<TableRow>,
+    /// What the heading lines print over the row labels, piece by piece
+    /// between " | " ("REVENUES:", "(in millions)", or a year that holds
+    /// for every column: "1999").
+    pub label_heading: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,7 +106,12 @@ const MAX_GAP_LINES: usize = 2;
 const MAX_HEADING_LINES: usize = 6;
 const CONTEXT_LINES_ABOVE: usize = 4;
 const HEADER_MIN_INDENT: usize = 16;
-const HEADING_TEXT_MAX_LEN: usize = 72;
+/// The longest text line inside an untagged table: a heading or a part of
+/// a wrapped label, never a line of prose.
+const LABEL_TEXT_MAX_LEN: usize = 48;
+/// Text lines between two rows of figures: a label wrapped over three
+/// lines and the heading above it.
+const MAX_LABEL_LINES: usize = 3;
 
 /// Tables wider than this are not read: placing a row's figures under the
 /// columns takes time in proportion to both, and no statement is so wide.
@@ -123,11 +134,7 @@ pub fn find_tables(text: &str, lines: &LineIndex, warnings: &mut Vec<Warning>) -
                 let close = (i + 1..shapes.len())
                     .find(|&j| matches!(shapes[j], Shape::TableClose | Shape::TableOpen))
                     .unwrap_or(shapes.len());
-                match tagged_table(text, lines, &shapes, i, close) {
-                    Some(Ok(table)) => tables.push(table),
-                    Some(Err(warning)) => warnings.push(warning),
-                    None => {}
-                }
+                tables.extend(tagged_tables(text, lines, &shapes, i, close, warnings));
                 i = close + usize::from(matches!(shapes.get(close), Some(Shape::TableClose)));
             }
             shape if shape.is_labelled_data() => {
@@ -195,7 +202,8 @@ fn could_be_row(trimmed: &str) -> bool {
     let ends_like_value = trimmed.chars().next_back().is_some_and(|c| {
         c.is_ascii_digit() || matches!(c, ')' | '-' | '>' | '*' | '%' | '\u{2014}' | '\u{2013}' | '\u{2212}')
     });
-    ends_like_value && (trimmed.contains("  ") || trimmed.contains('\t'))
+    let ends_like_nil = ["n/a", "N/A", "NM", "nm", "n.m.", "N.M."].iter().any(|nil| trimmed.ends_with(nil));
+    (ends_like_value || ends_like_nil) && (trimmed.contains("  ") || trimmed.contains('\t'))
 }
 
 /// Leading white space in character columns, tabs to the next multiple of 8.
@@ -230,50 +238,79 @@ fn is_year_line(tokens: &[Token]) -> bool {
 }
 
 /// The line after the last data line of an untagged block that starts at
-/// `start`: data lines with at most two other lines (blank, rules, short
-/// headings and wrapped labels) between them.
+/// `start`: data lines with at most two blank lines or rules, and a few
+/// short lines (headings, labels wrapped over three lines), between them.
 fn untagged_block_end(shapes: &[Shape], start: usize) -> usize {
     let mut last = start;
-    let mut gap = 0;
+    let (mut blanks, mut texts) = (0, 0);
     for (j, shape) in shapes.iter().enumerate().skip(start + 1) {
         match shape {
             Shape::Data { .. } => {
                 last = j;
-                gap = 0;
-                continue;
+                (blanks, texts) = (0, 0);
             }
-            Shape::Blank | Shape::Rule | Shape::OtherTag => {}
-            Shape::Text { len, .. } if *len <= HEADING_TEXT_MAX_LEN => {}
+            Shape::Blank | Shape::Rule | Shape::OtherTag => blanks += 1,
+            Shape::Text { len, .. } if *len <= LABEL_TEXT_MAX_LEN => texts += 1,
             _ => break,
         }
-        gap += 1;
-        if gap > MAX_GAP_LINES {
+        if blanks > MAX_GAP_LINES || texts > MAX_LABEL_LINES {
             break;
         }
     }
     last + 1
 }
 
+/// The tables of one `<TABLE>` block: one per `<CAPTION>`, since a block
+/// may stack several tables with headings of their own ("1999 MARCH 31
+/// JUNE 30 …" and then "2000 MARCH 31 …").
+fn tagged_tables(
+    text: &str,
+    lines: &LineIndex,
+    shapes: &[Shape],
+    open: usize,
+    close: usize,
+    warnings: &mut Vec<Warning>,
+) -> Vec<TextTable> {
+    let captions: Vec<usize> = (open + 1..close).filter(|&j| matches!(shapes[j], Shape::Caption)).collect();
+    let starts: Vec<usize> = match captions.len() {
+        0 | 1 => vec![open + 1],
+        _ => std::iter::once(open + 1).chain(captions[1..].iter().copied()).collect(),
+    };
+    let mut tables = Vec::new();
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(close);
+        match tagged_table(text, lines, shapes, open, start..end) {
+            Some(Ok(table)) => tables.push(table),
+            Some(Err(warning)) => warnings.push(warning),
+            None => {}
+        }
+    }
+    tables
+}
+
 /// A table found, or why one that was found is not read.
 type Found = Option<Result<TextTable, Warning>>;
 
-fn tagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], open: usize, close: usize) -> Found {
-    let inside = open + 1..close;
+fn tagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], open: usize, inside: Range<usize>) -> Found {
     let marker = inside.clone().find(|&j| matches!(shapes[j], Shape::Marker));
-    let first_data = inside.clone().find(|&j| matches!(shapes[j], Shape::Data { .. }))?;
-    let header_start = inside.clone().find(|&j| matches!(shapes[j], Shape::Caption)).map_or(open + 1, |c| c + 1);
+    let header_start = inside.clone().find(|&j| matches!(shapes[j], Shape::Caption)).map_or(inside.start, |c| c + 1);
     let (header_end, body_start) = match marker {
-        Some(m) if m < first_data => (m, m + 1),
-        _ => (first_data, first_data),
+        Some(m) if m >= header_start => (m, m + 1),
+        _ => {
+            let first_data = inside.clone().find(|&j| matches!(shapes[j], Shape::Data { .. }))?;
+            (first_data, first_data)
+        }
     };
-    let header_lines: Vec<usize> =
-        (header_start..header_end).filter(|&j| matches!(shapes[j], Shape::Text { .. })).collect();
+    let header_lines: Vec<usize> = (header_start..header_end)
+        .filter(|&j| matches!(shapes[j], Shape::Text { .. } | Shape::Rule | Shape::Data { .. }))
+        .collect();
     let mut context_lines = lines_above(shapes, open, CONTEXT_LINES_ABOVE);
     context_lines.extend(&header_lines);
-    build_table(text, lines, shapes, &header_lines, body_start..close, context_lines)
+    build_table(text, lines, shapes, &header_lines, body_start..inside.end, context_lines)
 }
 
 fn untagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], start: usize, end: usize) -> Found {
+    let start = first_body_line(text, lines, shapes, start);
     let mut header_lines = Vec::new();
     let mut blanks = 0;
     let mut j = start;
@@ -281,7 +318,7 @@ fn untagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], start: usize,
         j -= 1;
         match shapes[j] {
             Shape::Blank if blanks < MAX_GAP_LINES => blanks += 1,
-            Shape::Rule => {}
+            Shape::Rule => header_lines.push(j),
             Shape::Text { indent, .. } if indent >= HEADER_MIN_INDENT => {
                 header_lines.push(j);
                 blanks = 0;
@@ -289,11 +326,46 @@ fn untagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], start: usize,
             _ => break,
         }
     }
+    while header_lines.last().is_some_and(|&j| matches!(shapes[j], Shape::Rule)) {
+        header_lines.pop();
+    }
     header_lines.reverse();
     let top = header_lines.first().copied().unwrap_or(start);
     let mut context_lines = lines_above(shapes, top, CONTEXT_LINES_ABOVE);
     context_lines.extend(&header_lines);
     build_table(text, lines, shapes, &header_lines, start..end, context_lines)
+}
+
+/// Longest line above a table's first row of figures that can be one of
+/// its section headings ("Revenues", "ASSETS", "Current assets").
+const SECTION_HEADING_MAX_LEN: usize = 60;
+
+/// Where an untagged table's body begins: its first row of figures, or the
+/// section headings just above it, which belong to the body (and may be
+/// separated from each other by one blank line).
+fn first_body_line(text: &str, lines: &LineIndex, shapes: &[Shape], start: usize) -> usize {
+    let mut top = start;
+    let mut k = start;
+    let mut blank_crossed = false;
+    while k > 0 {
+        match shapes[k - 1] {
+            Shape::Text { indent, len } if indent < HEADER_MIN_INDENT && len <= SECTION_HEADING_MAX_LEN => {
+                let line = lines.line(text, k - 1).trim_end();
+                if line.ends_with(['.', ',', ';']) {
+                    break;
+                }
+                k -= 1;
+                top = k;
+                blank_crossed = false;
+            }
+            Shape::Blank if !blank_crossed && top == k => {
+                k -= 1;
+                blank_crossed = true;
+            }
+            _ => break,
+        }
+    }
+    top
 }
 
 /// Up to `count` non-blank lines just above `line`.
@@ -337,11 +409,25 @@ fn build_table(
         );
         return Some(Err(Warning::at(message, span)));
     }
+    let heading_lines: Vec<&str> = header_lines
+        .iter()
+        .filter(|&&h| matches!(shapes[h], Shape::Text { .. }))
+        .map(|&h| lines.line(text, h))
+        .collect();
+    let extents = heading_extents(&columns, &heading_lines);
+    let mut walk = HeadingWalk { columns: &columns, extents: &extents, lines: Vec::new(), label_heading: Vec::new() };
     for &h in header_lines {
-        assign_heading_line(&mut columns, lines.line(text, h));
+        match shapes[h] {
+            Shape::Rule => walk.rule(lines.line(text, h)),
+            _ => walk.line(lines.line(text, h)),
+        }
+    }
+    let (headings, label_heading) = walk.finish();
+    for (column, heading) in columns.iter_mut().zip(headings) {
+        column.heading = heading;
     }
     let rows = build_rows(text, lines, shapes, body.clone(), &columns);
-    Some(Ok(TextTable { lines: body, context_lines, columns, rows }))
+    Some(Ok(TextTable { lines: body, context_lines, columns, rows, label_heading }))
 }
 
 /// How far apart the digit ends of one column may stray: typed tables keep
@@ -397,6 +483,9 @@ struct Segment {
     text: String,
 }
 
+/// The pieces of a heading line: words one space apart belong together,
+/// except that a new date or year after a year starts a piece of its own
+/// ("June 30, 1999 Dec. 31, 1998" heads two columns).
 fn segments(line: &str) -> Vec<Segment> {
     let mut segments: Vec<Segment> = Vec::new();
     if line.len() > MAX_ROW_BYTES {
@@ -405,7 +494,7 @@ fn segments(line: &str) -> Vec<Segment> {
     for token in tokenize(line) {
         let word = &line[token.start..token.end];
         match segments.last_mut() {
-            Some(last) if token.start_col < last.end_col + 2 => {
+            Some(last) if token.start_col < last.end_col + 2 && !starts_another_date(&last.text, word) => {
                 last.text.push(' ');
                 last.text.push_str(word);
                 last.end_col = token.end_col;
@@ -415,6 +504,54 @@ fn segments(line: &str) -> Vec<Segment> {
     }
     segments
 }
+
+/// Where each column's heading stands: its figures, widened by its own
+/// piece of the lowest heading line that heads the columns one by one (the
+/// years under a heading centred over two columns), so a heading above
+/// lands on the columns it spans and not on their neighbours.
+fn heading_extents(columns: &[TableColumn], heading_lines: &[&str]) -> Vec<(usize, usize)> {
+    let pieces_of = |line: &&str| -> Vec<Segment> {
+        segments(line).into_iter().filter(|s| !scale::is_note(&s.text) && !is_rule(&s.text)).collect()
+    };
+    let leaves = heading_lines.iter().rev().map(pieces_of).find(|pieces| pieces.len() * 2 >= columns.len());
+    let leaves = leaves.unwrap_or_default();
+    let center = |c: &TableColumn| (c.left_col + c.right_col) / 2;
+    let nearest_column =
+        |s: &Segment| (0..columns.len()).rev().min_by_key(|&i| distance(center(&columns[i]), s.start_col, s.end_col));
+    columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let own = leaves
+                .iter()
+                .filter(|s| distance(center(c), s.start_col, s.end_col) <= MAX_HEADING_DISTANCE)
+                .filter(|s| nearest_column(s) == Some(i))
+                .min_by_key(|s| distance(center(c), s.start_col, s.end_col));
+            own.map_or((c.left_col, c.right_col), |s| (c.left_col.min(s.start_col), c.right_col.max(s.end_col)))
+        })
+        .collect()
+}
+
+/// True when `word` opens a second date or year after a piece that ends
+/// in a year.
+fn starts_another_date(piece: &str, word: &str) -> bool {
+    let is_year = |w: &str| {
+        let w = w.trim_end_matches([',', ')']);
+        w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    piece.split_whitespace().last().is_some_and(is_year) && (is_year(word) || month_number(word).is_some())
+}
+
+/// A row label as a reader sees it: single spaces, without the dot leaders
+/// that run to the figures ("Net income............").
+fn label_text(text: &str) -> String {
+    let collapsed = collapse_spaces(text);
+    let without_leaders = LEADERS.replace_all(&collapsed, "");
+    without_leaders.trim().to_owned()
+}
+
+static LEADERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\s*\.){3,}\s*$|(?:\s*\.){4,}").expect("dot leaders"));
 
 const MAX_HEADING_DISTANCE: usize = 40;
 
@@ -429,34 +566,134 @@ static PERIOD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("period words")
 });
 
-/// Gives each column the segment of this heading line nearest to it, so a
-/// heading centred over two columns lands on both.
-fn assign_heading_line(columns: &mut [TableColumn], line: &str) {
-    let label_area_end = columns[0].left_col.saturating_sub(TITLE_OVERHANG_COLS);
-    let is_title = |s: &Segment| s.start_col < label_area_end && !PERIOD_WORDS.is_match(&s.text);
-    let segments: Vec<Segment> = segments(line)
-        .into_iter()
-        .filter(|s| !s.text.starts_with('<') && !is_scale_note(&s.text) && !is_title(s))
-        .collect();
-    for column in columns.iter_mut() {
-        let center = (column.left_col + column.right_col) / 2;
-        let nearest = segments
+/// The columns each piece of a heading line heads, walking the lines top
+/// down: a piece that lies alone within a group heading of the line above
+/// ("JUNE 30," under "THREE MONTHS ENDED") heads that group's columns; any
+/// other piece heads the columns it stands over, or, standing over none,
+/// the nearest columns that nothing on its line stands over. A rule drawn
+/// under a heading across several columns makes the pieces above it head
+/// all of them.
+struct HeadingWalk<'c> {
+    columns: &'c [TableColumn],
+    extents: &'c [(usize, usize)],
+    /// Each heading line's pieces, with the columns each heads.
+    lines: Vec<Vec<(Segment, Vec<usize>)>>,
+    label_heading: Vec<String>,
+}
+
+impl HeadingWalk<'_> {
+    /// True when a piece stands over a column's extent (both half open),
+    /// or ends just where the column's figures begin: headings are typed a
+    /// little left of right-aligned figures, never right of them.
+    fn overlaps(s: &Segment, &(left, right): &(usize, usize)) -> bool {
+        s.start_col < right && s.end_col >= left
+    }
+
+    fn line(&mut self, line: &str) {
+        let columns = self.columns;
+        let label_area_end = columns[0].left_col.saturating_sub(TITLE_OVERHANG_COLS);
+        let is_title = |s: &Segment| s.start_col < label_area_end && !PERIOD_WORDS.is_match(&s.text);
+        let (over_labels, pieces): (Vec<Segment>, Vec<Segment>) = segments(line)
+            .into_iter()
+            .filter(|s| !s.text.starts_with('<') && !scale::is_note(&s.text) && !is_title(s))
+            .partition(|s| s.end_col <= label_area_end && !is_rule(&s.text));
+        self.label_heading.extend(over_labels.into_iter().map(|s| s.text));
+        let above: &[(Segment, Vec<usize>)] = self.lines.last().map_or(&[], Vec::as_slice);
+        let within = |piece: &Segment, parent: &Segment| {
+            parent.start_col <= piece.start_col + 1 && piece.end_col <= parent.end_col + 1
+        };
+        let mut headed: Vec<Vec<usize>> = pieces
             .iter()
-            .map(|s| (distance(center, s.start_col, s.end_col), s))
-            .filter(|(d, _)| *d <= MAX_HEADING_DISTANCE)
-            .min_by_key(|(d, _)| *d);
-        if let Some((_, segment)) = nearest {
-            if !column.heading.is_empty() {
-                column.heading.push(' ');
+            .map(|piece| {
+                let group = above.iter().find(|(parent, cols)| {
+                    cols.len() > 1 && within(piece, parent) && pieces.iter().filter(|p| within(p, parent)).count() == 1
+                });
+                match group {
+                    Some((_, cols)) => cols.clone(),
+                    None => (0..columns.len()).filter(|&c| Self::overlaps(piece, &self.extents[c])).collect(),
+                }
+            })
+            .collect();
+        let group_mates = |a: usize, b: usize| above.iter().any(|(_, cols)| cols.contains(&a) && cols.contains(&b));
+        for (c, column) in columns.iter().enumerate() {
+            if headed.iter().any(|cols| cols.contains(&c)) {
+                continue;
             }
-            column.heading.push_str(&segment.text);
+            let center = (column.left_col + column.right_col) / 2;
+            let nearest = (0..pieces.len())
+                .filter(|&p| headed[p].is_empty() || headed[p].iter().all(|&other| group_mates(other, c)))
+                .map(|p| (distance(center, pieces[p].start_col, pieces[p].end_col), p))
+                .filter(|(d, _)| *d <= MAX_HEADING_DISTANCE)
+                .min_by_key(|(d, _)| *d);
+            if let Some((_, p)) = nearest {
+                headed[p].push(c);
+            }
         }
+        self.lines.push(pieces.into_iter().zip(headed).collect());
+    }
+
+    /// A rule under headings: each run of dashes that spans several
+    /// columns makes the pieces above it head all of those columns. A rule
+    /// drawn from the labels across the table is its border, not a group's.
+    fn rule(&mut self, line: &str) {
+        let label_area_end = self.columns[0].left_col.saturating_sub(TITLE_OVERHANG_COLS);
+        for (start_col, end_col) in dash_runs(line).into_iter().filter(|&(start, _)| start >= label_area_end) {
+            let spanned: Vec<usize> = (0..self.columns.len())
+                .filter(|&c| (start_col..end_col).contains(&((self.extents[c].0 + self.extents[c].1) / 2)))
+                .collect();
+            if spanned.len() < 2 {
+                continue;
+            }
+            for (piece, cols) in self.lines.iter_mut().flatten() {
+                let centre = (piece.start_col + piece.end_col) / 2;
+                let compares = piece.text.contains('%') || COMPARISON_WORD.is_match(&piece.text);
+                if (start_col..end_col).contains(&centre) && !compares && cols.iter().all(|c| spanned.contains(c)) {
+                    *cols = spanned.clone();
+                    piece.start_col = piece.start_col.min(start_col);
+                    piece.end_col = piece.end_col.max(end_col);
+                }
+            }
+        }
+    }
+
+    /// Each column's heading, top to bottom, and what stands over the labels.
+    fn finish(self) -> (Vec<String>, String) {
+        let mut headings = vec![String::new(); self.columns.len()];
+        for (piece, cols) in self.lines.iter().flatten() {
+            for &c in cols {
+                if !headings[c].is_empty() {
+                    headings[c].push(' ');
+                }
+                headings[c].push_str(&piece.text);
+            }
+        }
+        (headings, self.label_heading.join(" | "))
     }
 }
 
-pub(crate) fn is_scale_note(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    lower.contains("000") || lower.contains("thousand") || lower.contains("million") || lower.contains("except per")
+/// A heading that names a comparison column, never a group of periods.
+static COMPARISON_WORD: LazyLock<Regex> =
+    LazyLock::new(|| words(r"(?i)^(?:percent|change|chg|increase|decrease|variance)\b").expect("comparison word"));
+
+/// The character columns each run of dashes (or equals signs, or
+/// underscores) of a rule line covers.
+fn dash_runs(line: &str) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut start: Option<usize> = None;
+    for (col, c) in line.chars().enumerate() {
+        match (matches!(c, '-' | '=' | '_'), start) {
+            (true, None) => start = Some(col),
+            (false, Some(s)) => {
+                runs.push((s, col));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        runs.push((s, line.chars().count()));
+    }
+    runs
 }
 
 fn distance(point: usize, start: usize, end: usize) -> usize {
@@ -480,7 +717,7 @@ fn build_rows(
     let mut pending: Option<(usize, usize, String)> = None;
     let heading_row =
         |line: usize, label: String| TableRow { line, label, kind: RowKind::Heading, cells: vec![None; columns.len()] };
-    for j in body {
+    for j in body.clone() {
         let line = lines.line(text, j);
         match &shapes[j] {
             Shape::Blank | Shape::Rule => {
@@ -497,7 +734,7 @@ fn build_rows(
                 }
             }
             Shape::Text { indent, .. } => {
-                let words = collapse_spaces(line);
+                let words = label_text(line);
                 match pending.take() {
                     Some((l, i, label)) if starts_lowercase(&words) => {
                         pending = Some((l, i, format!("{label} {words}")))
@@ -518,12 +755,15 @@ fn build_rows(
                 let own_label = tokens.get(..*split).map_or(String::new(), |label| {
                     label
                         .first()
-                        .map_or(String::new(), |first| collapse_spaces(&line[first.start..label[label.len() - 1].end]))
+                        .map_or(String::new(), |first| label_text(&line[first.start..label[label.len() - 1].end]))
                 });
                 let indent = tokens.first().map_or(0, |t| t.start_col);
                 let label = match pending.take() {
                     Some((_, pending_indent, previous))
-                        if own_label.is_empty() || starts_lowercase(&own_label) || indent > pending_indent =>
+                        if own_label.is_empty()
+                            || starts_lowercase(&own_label)
+                            || previous.ends_with([',', '-'])
+                            || (indent > pending_indent && !opens_section(shapes, j, body.end, indent)) =>
                     {
                         format!("{previous} {own_label}").trim_end().to_owned()
                     }
@@ -543,6 +783,18 @@ fn build_rows(
         rows.push(heading_row(l, label));
     }
     rows
+}
+
+/// True when the data line `j` and the line after it both stand indented
+/// to `indent` or deeper: the line above them is their section's heading
+/// ("Revenues" over "  Local service", "  Interstate network access"), not
+/// the first half of a wrapped label.
+fn opens_section(shapes: &[Shape], j: usize, end: usize, indent: usize) -> bool {
+    let next = (j + 1..end).find(|&k| !matches!(shapes[k], Shape::Blank));
+    match next.map(|k| &shapes[k]) {
+        Some(Shape::Data { tokens, .. }) => tokens.first().is_some_and(|t| t.start_col >= indent),
+        _ => false,
+    }
 }
 
 fn starts_lowercase(text: &str) -> bool {

@@ -3,24 +3,12 @@
 //! up under its heading, so tabs and multi-byte characters are counted as a
 //! reader sees them.
 
-use std::str::FromStr;
-
-use rust_decimal::Decimal;
-
-/// A printed amount: `(7,321)`, `$1,234.5`, `-0.30`, `12%`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Amount {
-    /// Signed value as printed, before any table scale.
-    pub value: Decimal,
-    /// Digits after the decimal point as printed.
-    pub decimals: u32,
-    pub percent: bool,
-}
+use crate::amount::{self, Amount};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
     Amount(Amount),
-    /// `--`, `-`, `—`: nothing (zero) in this cell.
+    /// `--`, `-`, `—`, `n/a`, `NM`: no value in this cell.
     Nil,
     /// A dollar sign standing in a column of its own.
     Dollar,
@@ -79,7 +67,7 @@ fn make_token(text: &str, start: usize, start_col: usize, end_col: usize) -> Tok
     let kind = classify(text);
     let (printed, trailing) = match kind {
         TokenKind::Amount(_) => {
-            let printed = strip_footnote(text);
+            let printed = amount::without_footnote(text);
             (printed, printed.chars().rev().take_while(|c| !c.is_ascii_digit()).count())
         }
         _ => (text, 0),
@@ -99,11 +87,12 @@ fn make_token(text: &str, start: usize, start_col: usize, end_col: usize) -> Tok
 pub fn classify(text: &str) -> TokenKind {
     match text {
         "$" | "US$" => return TokenKind::Dollar,
-        "-" | "--" | "---" | "\u{2014}" | "\u{2013}" | "\u{2014}\u{2014}" | "\u{2212}" => return TokenKind::Nil,
+        "-" | "--" | "---" | "\u{2014}" | "\u{2013}" | "\u{2014}\u{2014}" | "\u{2212}" | "n/a" | "N/A" | "NM"
+        | "nm" | "n.m." | "N.M." => return TokenKind::Nil,
         "*" | "**" => return TokenKind::Footnote,
         _ => {}
     }
-    if is_footnote(text) {
+    if amount::is_footnote_marker(text) {
         return TokenKind::Footnote;
     }
     let can_open_amount =
@@ -111,107 +100,12 @@ pub fn classify(text: &str) -> TokenKind {
     if !can_open_amount {
         return TokenKind::Word;
     }
-    parse_amount(text).map_or(TokenKind::Word, TokenKind::Amount)
-}
-
-fn is_footnote(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.len() > 3
-        && bytes[0] == b'<'
-        && bytes[1].eq_ignore_ascii_case(&b'F')
-        && bytes[bytes.len() - 1] == b'>'
-        && bytes[2..bytes.len() - 1].iter().all(u8::is_ascii_digit)
-}
-
-/// Reads one printed amount; `None` for anything that is not exactly one.
-pub fn parse_amount(text: &str) -> Option<Amount> {
-    let mut s = strip_footnote(text);
-    let mut negative = false;
-    s = s.strip_prefix("US$").or_else(|| s.strip_prefix('$')).unwrap_or(s);
-    if let Some(inner) = s.strip_prefix('(') {
-        negative = true;
-        s = inner.strip_suffix(')').unwrap_or(inner);
-        s = s.strip_prefix('$').unwrap_or(s);
-    }
-    let percent = s.ends_with('%');
-    s = s.strip_suffix('%').unwrap_or(s);
-    if let Some(rest) = s.strip_prefix('-').or_else(|| s.strip_prefix('\u{2212}')) {
-        if negative {
-            return None;
-        }
-        negative = true;
-        s = rest.strip_prefix('$').unwrap_or(rest);
-    }
-    let (whole, fraction) = match s.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (s, None),
-    };
-    if !valid_whole(whole) || fraction.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
-        return None;
-    }
-    if whole.is_empty() && fraction.is_none() {
-        return None;
-    }
-    let digits: String = s.chars().filter(|&c| c != ',').collect();
-    let digits = if digits.starts_with('.') { format!("0{digits}") } else { digits };
-    let magnitude = Decimal::from_str(&digits).ok()?;
-    Some(Amount {
-        value: if negative { -magnitude } else { magnitude },
-        decimals: fraction.map_or(0, |f| f.len() as u32),
-        percent,
-    })
-}
-
-fn strip_footnote(text: &str) -> &str {
-    if !text.ends_with('>') {
-        return text;
-    }
-    match text.rfind('<') {
-        Some(at) if at > 0 && is_footnote(&text[at..]) => &text[..at],
-        _ => text,
-    }
-}
-
-/// Digits with thousands separators in the right places, or plain digits.
-fn valid_whole(whole: &str) -> bool {
-    if whole.is_empty() {
-        return true;
-    }
-    let groups: Vec<&str> = whole.split(',').collect();
-    if groups.len() == 1 {
-        return whole.len() <= 15 && whole.bytes().all(|b| b.is_ascii_digit());
-    }
-    let first_ok = (1..=3).contains(&groups[0].len());
-    first_ok && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit())) && groups[1..].iter().all(|g| g.len() == 3)
+    amount::figure(text).map_or(TokenKind::Word, TokenKind::Amount)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn amount(text: &str) -> Option<(String, u32)> {
-        parse_amount(text).map(|a| (a.value.to_string(), a.decimals))
-    }
-
-    #[test]
-    fn amounts_as_printed() {
-        assert_eq!(amount("(7,321)"), Some(("-7321".into(), 0)));
-        assert_eq!(amount("$1,234.5"), Some(("1234.5".into(), 1)));
-        assert_eq!(amount("$(0.30)"), Some(("-0.30".into(), 2)));
-        assert_eq!(amount("(.30)"), Some(("-0.30".into(), 2)));
-        assert_eq!(amount("-4,830"), Some(("-4830".into(), 0)));
-        assert_eq!(amount("24,525,026"), Some(("24525026".into(), 0)));
-        assert_eq!(amount("1,234<F1>"), Some(("1234".into(), 0)));
-        assert!(parse_amount("12.5%").unwrap().percent);
-    }
-
-    #[test]
-    fn things_that_are_not_amounts() {
-        for text in ["866-425-6195", "10-Q", "2006.", "1,23", "12,3456", "(IN", "$000S)", "3I", ".", "(", "()", "-(5)"]
-        {
-            assert_eq!(parse_amount(text), None, "{text}");
-        }
-    }
 
     #[test]
     fn tokens_carry_columns_and_kinds() {

@@ -138,7 +138,7 @@ impl Ledger {
             let key = company::company_key(&name);
             let display = names.entry(key.clone()).or_insert_with(|| name.clone());
             *display = company::better_name(display, &name).to_owned();
-            if let Some((month, _)) = document.document.fiscal_year_end {
+            if let Some((month, _)) = document.calendar.year_end() {
                 fiscal_year_ends.insert(key.clone(), month);
             }
             for fact in document.facts.iter().filter(|f| f.dimensions.is_empty()) {
@@ -172,5 +172,5 @@ impl Ledger {
 
 /// The company a document is of, or "Unknown company" when it does not say.
 pub fn company_name(document: &ExtractedDocument) -> String {
-    document.document.company.clone().unwrap_or_else(|| "Unknown company".to_owned())
+    document.document.particulars.company.clone().unwrap_or_else(|| "Unknown company".to_owned())
 }

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use super::corrections::{Correction, FactKey};
 use super::quarter::FiscalQuarter;
+pub use crate::amount::agree;
 use crate::fact::{Fact, Origin, Period};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -108,12 +109,6 @@ fn source(entry: &Entry) -> Source {
         text: entry.fact.text.clone(),
         label: entry.fact.label.clone(),
     }
-}
-
-/// Two statements of one figure agree when they differ by no more than the
-/// rounding of the less precise.
-pub fn agree(a: Decimal, a_rounding: Decimal, b: Decimal, b_rounding: Decimal) -> bool {
-    (a - b).abs() <= a_rounding.max(b_rounding)
 }
 
 /// The sources of one period, best first: origin rank, then precision.

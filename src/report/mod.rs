@@ -2,6 +2,8 @@
 //! warnings, the quarterly series and the checks, in the JSON shape of the
 //! extraction contract (keys are only ever added), or the facts as CSV.
 
+mod rows;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -9,7 +11,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::extract::{ExtractedDocument, Rules};
-use crate::fact::{Fact, Period, Warning};
+use crate::fact::{Fact, Warning};
 use crate::ingest::IngestError;
 use crate::ledger::{Check, Ledger, Series};
 
@@ -29,7 +31,12 @@ pub struct DocumentReport {
     pub company: Option<String>,
     pub form: Option<String>,
     pub date: Option<NaiveDate>,
+    /// The whole company's facts.
     pub facts: Vec<Fact>,
+    /// Facts about a part of the company (inline XBRL facts with
+    /// dimensions: a segment, a product, an equity component).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dimensional_facts: Vec<Fact>,
     pub warnings: Vec<Warning>,
 }
 
@@ -39,10 +46,11 @@ impl DocumentReport {
         DocumentReport {
             file: path.display().to_string(),
             document: document.name.clone(),
-            company: document.company.clone(),
-            form: document.form.clone(),
-            date: document.date,
-            facts: extracted.facts.clone(),
+            company: document.particulars.company.clone(),
+            form: document.particulars.form.clone(),
+            date: document.particulars.date,
+            facts: extracted.facts.iter().filter(|f| f.dimensions.is_empty()).cloned().collect(),
+            dimensional_facts: extracted.facts.iter().filter(|f| !f.dimensions.is_empty()).cloned().collect(),
             warnings: extracted.warnings.clone(),
         }
     }
@@ -55,6 +63,7 @@ impl DocumentReport {
             form: None,
             date: None,
             facts: Vec::new(),
+            dimensional_facts: Vec::new(),
             warnings: vec![Warning::new(error.to_string())],
         }
     }
@@ -96,50 +105,9 @@ impl Report {
     /// One row per fact, with its period spelled out in columns.
     pub fn write_csv(&self, out: &mut impl Write) -> Result<(), csv::Error> {
         let mut writer = csv::Writer::from_writer(out);
-        writer.write_record([
-            "file",
-            "document",
-            "company",
-            "form",
-            "concept",
-            "label",
-            "start",
-            "end",
-            "instant",
-            "value",
-            "unit",
-            "origin",
-            "span_start",
-            "span_end",
-            "text",
-            "column",
-            "scale",
-            "rounding",
-        ])?;
         for document in &self.documents {
-            for fact in &document.facts {
-                let [start, end, instant] = period_columns(&fact.period);
-                let (unit, origin) = (json_name(fact.unit), json_name(fact.origin));
-                writer.write_record([
-                    document.file.as_str(),
-                    &document.document,
-                    document.company.as_deref().unwrap_or(""),
-                    document.form.as_deref().unwrap_or(""),
-                    &fact.concept,
-                    &fact.label,
-                    &start,
-                    &end,
-                    &instant,
-                    &fact.value.to_string(),
-                    &unit,
-                    &origin,
-                    &fact.span[0].to_string(),
-                    &fact.span[1].to_string(),
-                    &fact.text,
-                    &fact.column,
-                    &fact.scale.to_string(),
-                    &fact.rounding.to_string(),
-                ])?;
+            for fact in document.facts.iter().chain(&document.dimensional_facts) {
+                writer.serialize(rows::FactRow::new(document, fact))?;
             }
         }
         writer.flush()?;
@@ -149,61 +117,12 @@ impl Report {
     /// One row per quarterly point: the series as the chart shows them.
     pub fn write_series_csv(&self, out: &mut impl Write) -> Result<(), csv::Error> {
         let mut writer = csv::Writer::from_writer(out);
-        writer.write_record([
-            "company",
-            "concept",
-            "quarter",
-            "start",
-            "end",
-            "instant",
-            "value",
-            "status",
-            "original",
-            "note",
-            "sources",
-            "derivation",
-        ])?;
         for series in &self.series {
             for point in &series.points {
-                let [start, end, instant] = period_columns(&point.period);
-                let status = json_name(point.status);
-                let original =
-                    point.correction.as_ref().and_then(|c| c.original).map(|o| o.to_string()).unwrap_or_default();
-                let note = point.correction.as_ref().and_then(|c| c.note.clone()).unwrap_or_default();
-                let sources: Vec<String> =
-                    point.sources.iter().map(|s| format!("{} {} {}", s.document, s.origin.label(), s.text)).collect();
-                let derivation = point.derivation.as_ref().map(|d| d.formula.clone()).unwrap_or_default();
-                writer.write_record([
-                    series.company.as_str(),
-                    &series.concept,
-                    &point.quarter,
-                    &start,
-                    &end,
-                    &instant,
-                    &point.value.to_string(),
-                    &status,
-                    &original,
-                    &note,
-                    &sources.join("; "),
-                    &derivation,
-                ])?;
+                writer.serialize(rows::PointRow::new(series, point))?;
             }
         }
         writer.flush()?;
         Ok(())
     }
-}
-
-/// A period as CSV columns: start, end, instant (the unused ones empty).
-fn period_columns(period: &Period) -> [String; 3] {
-    match period {
-        Period::Duration { start, end } => [start.to_string(), end.to_string(), String::new()],
-        Period::Instant { instant } => [String::new(), String::new(), instant.to_string()],
-    }
-}
-
-/// How the JSON output names a unit, origin or status ("USD", "ixbrl",
-/// "derived"), so the CSV uses the same words.
-fn json_name(value: impl Serialize) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }

@@ -3,9 +3,9 @@
 //! table in thousands), unless it was plainly typed in full units: of the
 //! two readings, the one nearer the value being corrected is taken.
 
-use std::str::FromStr;
-
 use rust_decimal::Decimal;
+
+use crate::amount::{self, Scale};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EntryError {
@@ -13,6 +13,8 @@ pub enum EntryError {
     Empty,
     #[error("{0:?} is not a number; type something like (7,400), 7.4 million or -7400000")]
     NotANumber(String),
+    #[error("{0:?} is too large a number to keep")]
+    TooLarge(String),
 }
 
 /// Reads an entry as a value in full units.
@@ -21,57 +23,31 @@ pub fn parse_entry(entry: &str, scale: u32, current: Decimal) -> Result<Decimal,
     if text.is_empty() {
         return Err(EntryError::Empty);
     }
-    let not_a_number = || EntryError::NotANumber(text.to_owned());
-    let lower = text.to_lowercase();
-    let (body, negative_by_parens) = match lower.strip_prefix('(') {
-        Some(inner) => (inner.strip_suffix(')').ok_or_else(not_a_number)?.trim().to_owned(), true),
-        None => (lower.clone(), false),
-    };
-    let (body, negative_by_sign) = match body.strip_prefix(['-', '\u{2212}']) {
-        Some(rest) => (rest.trim_start().to_owned(), true),
-        None => (body, false),
-    };
-    if negative_by_parens && negative_by_sign {
-        return Err(not_a_number());
-    }
-    let body = body.trim_start_matches("us$").trim_start_matches('$').trim();
-    let split = body.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(body.len());
-    let (digits, suffix) = body.split_at(split);
-    let multiplier = match suffix.trim() {
-        "" => None,
-        "k" | "thousand" | "thousands" => Some(3),
-        "m" | "mm" | "mn" | "million" | "millions" => Some(6),
-        "b" | "bn" | "billion" | "billions" => Some(9),
-        _ => return Err(not_a_number()),
-    };
-    if digits.is_empty() || digits.starts_with(',') || digits.matches('.').count() > 1 {
-        return Err(not_a_number());
-    }
-    let magnitude = Decimal::from_str(&digits.replace(',', "")).map_err(|_| not_a_number())?;
-    let signed = if negative_by_parens || negative_by_sign { -magnitude } else { magnitude };
-    let value = match multiplier {
-        Some(power) => signed * Decimal::from(10u64.pow(power)),
-        None => nearer_reading(signed, scale, current),
+    let stated = amount::stated(text).ok_or_else(|| EntryError::NotANumber(text.to_owned()))?;
+    let too_large = || EntryError::TooLarge(text.to_owned());
+    let value = match stated.multiplier {
+        Some(multiplier) => stated.amount.in_units(multiplier).ok_or_else(too_large)?,
+        None => {
+            let scale = i32::try_from(scale).map(Scale::new).map_err(|_| too_large())?;
+            nearer_reading(stated.amount.value, scale, current).ok_or_else(too_large)?
+        }
     };
     Ok(value.normalize())
 }
 
 /// Of "in the fact's scale" and "in full units", the reading whose size is
-/// nearer the current value's.
-fn nearer_reading(number: Decimal, scale: u32, current: Decimal) -> Decimal {
-    let scaled = number * Decimal::from(10u64.pow(scale));
-    if scale == 0 || current.is_zero() || number.is_zero() {
-        return scaled;
+/// nearer the current value's; `None` when the scaled reading cannot be
+/// represented.
+fn nearer_reading(number: Decimal, scale: Scale, current: Decimal) -> Option<Decimal> {
+    let scaled = scale.apply(number)?;
+    if scale == Scale::UNITS || current.is_zero() || number.is_zero() {
+        return Some(scaled);
     }
     let distance = |candidate: Decimal| {
         let ratio = (candidate.abs() / current.abs()).to_string().parse::<f64>().unwrap_or(f64::MAX);
         ratio.log10().abs()
     };
-    if distance(number) < distance(scaled) {
-        number
-    } else {
-        scaled
-    }
+    Some(if distance(number) < distance(scaled) { number } else { scaled })
 }
 
 #[cfg(test)]
@@ -100,5 +76,15 @@ mod tests {
             let error = read(entry).unwrap_err();
             assert!(!error.to_string().is_empty(), "{entry}");
         }
+    }
+
+    #[test]
+    fn numbers_too_large_to_keep_are_refused() {
+        let nines = "9".repeat(29);
+        assert!(matches!(read(&nines), Err(EntryError::NotANumber(_))), "29 digits are not a figure");
+        let largest = "79,228,162,514,264,337,593,543,950,335";
+        assert!(matches!(read(largest), Err(EntryError::TooLarge(_))), "in thousands it overflows");
+        assert!(matches!(read(&format!("{largest} million")), Err(EntryError::TooLarge(_))));
+        assert_eq!(parse_entry(largest, 0, Decimal::ONE).map(|v| v.to_string()), Ok(largest.replace(',', "")));
     }
 }

@@ -215,7 +215,7 @@ impl Workbench {
         let documents = self.documents();
         let latest = (0..documents.len())
             .filter(|&i| !documents[i].facts.is_empty())
-            .max_by_key(|&i| (documents[i].document.date, std::cmp::Reverse(i)))
+            .max_by_key(|&i| (documents[i].document.particulars.date, std::cmp::Reverse(i)))
             .or((!documents.is_empty()).then_some(0));
         if latest != self.selected_document {
             self.selected_document = latest;

@@ -129,8 +129,12 @@ pub struct Cover {
     pub form: Option<String>,
     pub company: Option<String>,
     pub cik: Option<String>,
+    /// `dei:DocumentPeriodEndDate`.
+    pub period_of_report: Option<NaiveDate>,
     /// Month and day (`dei:CurrentFiscalYearEndDate`, written `--12-31`).
     pub fiscal_year_end: Option<(u32, u32)>,
+    /// `dei:DocumentFiscalYearFocus`: the filer's name for the fiscal year.
+    pub fiscal_year_focus: Option<i32>,
 }
 
 /// The cover facts of the document, hidden ones included.
@@ -146,6 +150,12 @@ pub fn cover(document: &Html) -> Cover {
             "dei:DocumentType" => cover.form = cover.form.take().or_else(text),
             "dei:EntityRegistrantName" => cover.company = cover.company.take().or_else(text),
             "dei:EntityCentralIndexKey" => cover.cik = cover.cik.take().or_else(text),
+            "dei:DocumentFiscalYearFocus" => {
+                cover.fiscal_year_focus = cover.fiscal_year_focus.or_else(|| text().and_then(|t| t.trim().parse().ok()))
+            }
+            "dei:DocumentPeriodEndDate" => {
+                cover.period_of_report = cover.period_of_report.or_else(|| text().and_then(|t| written_date(&t)))
+            }
             "dei:CurrentFiscalYearEndDate" => {
                 cover.fiscal_year_end = cover.fiscal_year_end.or_else(|| text().and_then(|t| month_day(&t)))
             }
@@ -153,6 +163,11 @@ pub fn cover(document: &Html) -> Cover {
         }
     }
     cover
+}
+
+/// A cover date as filers write it: "June 30, 2023" or "2023-06-30".
+fn written_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(text, "%B %d, %Y")).ok()
 }
 
 /// `--12-31` as (12, 31).

@@ -16,10 +16,9 @@ use scraper::ElementRef;
 
 use super::ixbrl::Tagged;
 use super::{inline_text, Walker};
+use crate::amount::scale;
 use crate::fact::Warning;
-use crate::ingest::text_table::{
-    is_scale_note, Cell, CellContent, RowKind, TableColumn, TableRow, TextTable, MAX_TABLE_COLUMNS,
-};
+use crate::ingest::text_table::{Cell, CellContent, RowKind, TableColumn, TableRow, TextTable, MAX_TABLE_COLUMNS};
 use crate::ingest::token::{classify, TokenKind};
 use crate::text::collapse_spaces;
 
@@ -96,6 +95,7 @@ pub fn render_table(walker: &mut Walker, table: ElementRef) {
     let header_rows = &grid[headings_from..first_data];
     let columns = value_columns(&rows[first_data..], width);
     let column_of_grid = column_of_grid(&columns, width);
+    let label_heading = label_heading(&grid[..first_data]);
     let headings: Vec<String> = columns.iter().map(|grids| heading_of(header_rows, grids)).collect();
     let label_width =
         rows[first_data..].iter().map(|r| r.label.chars().count()).max().unwrap_or(0).min(LABEL_WIDTH_CAP) + COLUMN_GAP;
@@ -186,6 +186,7 @@ pub fn render_table(walker: &mut Walker, table: ElementRef) {
         context_lines: (context_start..body_start).collect(),
         columns,
         rows: table_rows,
+        label_heading,
     });
     keep_unplaced_tags(walker, &mut grid, &mut rows);
 }
@@ -262,6 +263,10 @@ fn cell_content(text: &str) -> Option<CellContent> {
 /// beside them; the first text that is not a figure is the label.
 fn merge(cells: &mut [HtmlCell]) -> Row {
     let mut row = Row { is_empty: cells.iter().all(|c| c.text.trim().is_empty()), ..Row::default() };
+    if let Some(year) = lone_year_label(cells) {
+        row.label = year;
+        return row;
+    }
     let mut prefix = String::new();
     for cell in cells {
         let text = cell.text.trim();
@@ -313,6 +318,22 @@ fn merge(cells: &mut [HtmlCell]) -> Row {
         }
     }
     row
+}
+
+/// A row that holds only a year in its first cell ("2008", "Fiscal 2008:")
+/// names the year of the rows below it.
+fn lone_year_label(cells: &[HtmlCell]) -> Option<String> {
+    let mut filled = cells.iter().filter(|c| !c.text.trim().is_empty());
+    let first = filled.next()?;
+    if filled.next().is_some() || first.grid != cells.first()?.grid {
+        return None;
+    }
+    let text = collapse_spaces(&first.text);
+    let digits = text.trim_start_matches("Fiscal ").trim_start_matches("fiscal ").trim_end_matches(':');
+    let is_year = digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits.starts_with("19") || digits.starts_with("20"));
+    is_year.then_some(text)
 }
 
 /// A cell's text as a figure is printed: white space collapsed, and gone
@@ -399,12 +420,26 @@ fn column_of_grid(columns: &[Vec<usize>], width: usize) -> Vec<Option<usize>> {
     of
 }
 
+/// What the header rows print over the row labels: the first cell of each
+/// ("(in millions)", or a year that holds for every column).
+fn label_heading(header_rows: &[Vec<HtmlCell>]) -> String {
+    let cells = header_rows.iter().filter_map(|row| row.first()).filter(|c| c.grid == 0 && c.colspan == 1);
+    let mut seen = std::collections::HashSet::new();
+    let mut parts: Vec<String> = Vec::new();
+    for text in cells.map(|c| collapse_spaces(&c.text)) {
+        if !text.is_empty() && seen.insert(text.clone()) {
+            parts.push(text);
+        }
+    }
+    parts.join(" | ")
+}
+
 /// The header cells above a column, top to bottom.
 fn heading_of(header_rows: &[Vec<HtmlCell>], grids: &[usize]) -> String {
     let covers = |cell: &HtmlCell, g: usize| cell.grid <= g && g < cell.grid + cell.colspan;
     let mut parts: Vec<&str> = Vec::new();
     for row in header_rows {
-        let usable = |c: &&HtmlCell| !c.text.trim().is_empty() && !is_scale_note(c.text.trim());
+        let usable = |c: &&HtmlCell| !c.text.trim().is_empty() && !scale::is_note(c.text.trim());
         let exact = row.iter().filter(usable).find(|c| grids.iter().any(|&g| covers(c, g)));
         let near = || {
             row.iter()

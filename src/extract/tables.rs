@@ -1,0 +1,509 @@
+//! The table stage. For every table, before any row is taken, it decides
+//! what the table is (its title, its role), what scale its money is in
+//! (its own note, or the last one the document stated), and what each
+//! column holds (a period, a comparison, four trailing quarters). Then a
+//! row whose label names a concept, in a table that states the company's
+//! own figures, gives one fact per cell of a period column.
+//!
+//! A row with no label (or labelled just "Total") that closes a section
+//! ("Operating expenses:" … its total) gives the section's concept, but
+//! only in columns where its parts were checked to add up to it.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+
+use super::calendar::Headings;
+use super::findings::{Findings, Precision, Reading};
+use super::footing::{self, Footing};
+use super::period::{self, Column, Hints};
+use super::roles;
+use super::rules::{normalize_label, ConceptRule, PeriodKind};
+use super::Context;
+use crate::amount::{scale, Amount, Scale, ScaleNote};
+use crate::fact::{Origin, Period, TableRole, TableSource};
+use crate::format::filing_style;
+use crate::ingest::text_table::{Cell, CellContent, RowKind, TableRow, TextTable};
+use crate::ingest::Document;
+use crate::pattern::words;
+
+/// Lines above a table read for its title.
+const TITLE_LINES: usize = 6;
+/// Title lines are short; a longer line is prose.
+const TITLE_MAX_CHARS: usize = 110;
+
+static YEAR_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| words(r"(?i)^(?:fiscal\s+(?:year\s+)?)?(?P<year>(?:19|20)\d{2})\s*:?$").expect("year label"));
+static PER_SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    words(
+        r"(?i)\bper\s+(?:common\s+|ordinary\s+|basic\s+|diluted\s+)?(?:share|unit)\b|\bearnings\s+per\b|\bloss\s+per\b",
+    )
+    .expect("per-share heading")
+});
+static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    words(r"(?i)^\s*(?:note\s+\d+|item\s+\d+[a-z]?\.?|\d{1,2}\s*[.:\u{2014}\u{2013}-]\s*[a-z]|[a-z]\.\s+[a-z])")
+        .expect("section heading")
+});
+
+/// What a table is, read once before its rows.
+#[derive(Clone, Debug)]
+pub struct Setting {
+    pub source: TableSource,
+    pub note: Option<ScaleNote>,
+    pub columns: Vec<Column>,
+    /// The year the table's label column states for its columns ("1999" at
+    /// the left of the heading line).
+    year: Option<i32>,
+    /// The decimals most of the table's figures are printed with.
+    usual_decimals: u32,
+}
+
+/// Reads every table of the document.
+pub fn read(context: &Context, headings: &Headings, findings: &mut Findings) {
+    let document = context.document;
+    let mut columns_read: HashMap<(String, Hints), Column> = HashMap::new();
+    for (table, setting) in document.tables.iter().zip(survey(context, headings, &mut columns_read)) {
+        let footings = footing::footings(table, context.rules);
+        if setting.source.role.states_company_totals() {
+            rows(context, table, &setting, &footings, headings, &mut columns_read, findings);
+        }
+        findings.footings.extend(footings);
+    }
+}
+
+/// What each table of the document is: its role and title, its scale
+/// note, and what each column holds.
+pub fn survey(
+    context: &Context,
+    headings: &Headings,
+    columns_read: &mut HashMap<(String, Hints), Column>,
+) -> Vec<Setting> {
+    let document = context.document;
+    let mut notes = standalone_notes(document);
+    let sections = section_lines(document);
+    let mut settings = Vec::with_capacity(document.tables.len());
+    for table in &document.tables {
+        let setting = setting(context, table, headings, &notes, &sections, columns_read);
+        if let (Some(note), Some(&line)) = (&setting.note, table.context_lines.last()) {
+            let at = notes.partition_point(|(l, _)| *l <= line);
+            notes.insert(at, (line, note.clone()));
+        }
+        settings.push(setting);
+    }
+    settings
+}
+
+/// Scale notes that stand on a line of their own ("(In millions, except
+/// per share data)"), by line. Each, like a table's own note, holds for
+/// the tables after it until another says otherwise.
+fn standalone_notes(document: &Document) -> Vec<(usize, ScaleNote)> {
+    let mut in_table = vec![false; document.lines.len()];
+    for table in &document.tables {
+        for line in table.lines.clone().chain(table.context_lines.iter().copied()) {
+            if let Some(flag) = in_table.get_mut(line) {
+                *flag = true;
+            }
+        }
+    }
+    (0..document.lines.len())
+        .filter(|&i| !in_table[i])
+        .filter_map(|i| {
+            let line = document.lines.line(&document.text, i);
+            scale::is_note(line).then(|| scale::note_in(line)).flatten().map(|note| (i, note))
+        })
+        .collect()
+}
+
+/// Lines that open a section ("NOTE 5. SEGMENT INFORMATION", "Item 6.
+/// Selected Financial Data"): the last one before a table names the
+/// section it sits in.
+fn section_lines(document: &Document) -> Vec<usize> {
+    (0..document.lines.len())
+        .filter(|&i| {
+            let line = document.lines.line(&document.text, i).trim();
+            line.len() <= TITLE_MAX_CHARS && !line.ends_with(['.', ',', ';']) && SECTION.is_match(line)
+        })
+        .collect()
+}
+
+fn setting(
+    context: &Context,
+    table: &TextTable,
+    headings: &Headings,
+    notes: &[(usize, ScaleNote)],
+    sections: &[usize],
+    columns_read: &mut HashMap<(String, Hints), Column>,
+) -> Setting {
+    let document = context.document;
+    let line = |i: usize| document.lines.line(&document.text, i);
+    let top = table.context_lines.iter().copied().chain([table.lines.start]).min().unwrap_or(table.lines.start);
+    let title_lines = lines_above(document, top, TITLE_LINES);
+    let title_texts: Vec<&str> = title_lines.iter().map(|&i| line(i).trim()).filter(|l| !l.is_empty()).collect();
+    let context_texts: Vec<&str> =
+        table.context_lines.iter().map(|&i| line(i).trim()).filter(|l| !is_prose(l)).collect();
+    let title = title_texts.iter().chain(&context_texts).copied().collect::<Vec<_>>().join(" | ");
+    let section = sections.iter().rev().find(|&&s| s < top).map_or("", |&s| line(s).trim());
+    let year = table.label_heading.split(" | ").find_map(year_label);
+    let headings_text: Vec<&str> = table.columns.iter().map(|c| c.heading.as_str()).collect();
+    let provisional = roles::classify(&title, section, &[]);
+    let hints = Hints { year, dates_are_quarter_ends: provisional == TableRole::QuarterlyData };
+    let columns: Vec<Column> =
+        table.columns.iter().map(|c| column(&c.heading, context, headings, hints, columns_read)).collect();
+    let period_headings: Vec<&str> = headings_text
+        .iter()
+        .zip(&columns)
+        .filter(|(_, c)| matches!(c, Column::Period { .. }))
+        .map(|(h, _)| *h)
+        .collect();
+    let role = roles::classify(&title, section, &period_headings);
+    let own_note = table_note(table, document);
+    let carried = || notes.iter().rev().find(|(i, _)| *i < top).map(|(_, note)| note.clone());
+    let nearest_first = || title_texts.iter().chain(&context_texts).rev();
+    let shown_title = nearest_first()
+        .find(|t| roles::names(role, t))
+        .or_else(|| nearest_first().find(|t| !scale::is_note(t) && t.chars().filter(|c| c.is_alphabetic()).count() > 3))
+        .map_or_else(String::new, |t| crate::text::collapse_spaces(t));
+    Setting {
+        source: TableSource { role, title: shown_title },
+        note: own_note.or_else(carried),
+        columns,
+        year,
+        usual_decimals: usual_decimals(table),
+    }
+}
+
+/// The table's own scale note: in its caption, its heading lines, the
+/// lines just above it, or a first row that says only that.
+fn table_note(table: &TextTable, document: &Document) -> Option<ScaleNote> {
+    let line = |i: usize| document.lines.line(&document.text, i);
+    let first_rows = table.rows.iter().take(3).filter(|r| r.kind == RowKind::Heading).map(|r| r.label.as_str());
+    let nearest_first = table.context_lines.iter().rev().map(|&i| line(i)).chain([table.label_heading.as_str()]);
+    nearest_first.chain(first_rows).find_map(scale::note_in)
+}
+
+/// Up to `count` non-blank title lines just above `top`, nearest last,
+/// stopping at another table or at prose.
+fn lines_above(document: &Document, top: usize, count: usize) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut i = top;
+    while i > 0 && found.len() < count && top - i < count * 3 {
+        i -= 1;
+        if document.tables.iter().any(|t| t.lines.contains(&i)) {
+            break;
+        }
+        let text = document.lines.line(&document.text, i).trim();
+        if text.is_empty() {
+            continue;
+        }
+        if text.starts_with("<PAGE") || text.starts_with('\u{c}') {
+            break;
+        }
+        if is_prose(text) {
+            break;
+        }
+        found.push(i);
+    }
+    found.reverse();
+    found
+}
+
+/// A line of running text rather than a title: long, or a sentence's
+/// worth of mostly lower-case words.
+fn is_prose(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let lower = line.chars().filter(|c| c.is_lowercase()).count();
+    line.chars().count() > TITLE_MAX_CHARS
+        || (line.ends_with('.') && words > 6)
+        || (words > 8 && lower * 10 > letters * 6)
+}
+
+fn column(
+    heading: &str,
+    context: &Context,
+    headings: &Headings,
+    hints: Hints,
+    columns_read: &mut HashMap<(String, Hints), Column>,
+) -> Column {
+    if let Some(column) = columns_read.get(&(heading.to_owned(), hints)) {
+        return *column;
+    }
+    let column = match headings.get(heading) {
+        Some(phrase) => period::resolve(phrase, context.calendar, hints),
+        None => period::column(heading, context.calendar, hints),
+    };
+    columns_read.insert((heading.to_owned(), hints), column);
+    column
+}
+
+fn year_label(label: &str) -> Option<i32> {
+    YEAR_LABEL.captures(label.trim()).and_then(|c| c["year"].parse().ok())
+}
+
+/// The number of decimals most figures of a table are printed with.
+fn usual_decimals(table: &TextTable) -> u32 {
+    let mut counts = [0usize; 4];
+    for cell in table.rows.iter().flat_map(|r| r.cells.iter().flatten()) {
+        if let CellContent::Amount(a) = cell.content {
+            if !a.percent {
+                counts[a.decimals.min(3) as usize] += 1;
+            }
+        }
+    }
+    (0..4).max_by_key(|&d| (counts[d], std::cmp::Reverse(d))).unwrap_or(0) as u32
+}
+
+/// What is known while walking down a table's rows.
+struct Walk {
+    year: Option<i32>,
+    per_share: bool,
+}
+
+fn rows(
+    context: &Context,
+    table: &TextTable,
+    setting: &Setting,
+    footings: &[Footing],
+    headings: &Headings,
+    columns_read: &mut HashMap<(String, Hints), Column>,
+    findings: &mut Findings,
+) {
+    let named = named_rows(context, table);
+    let mut walk = Walk { year: setting.year, per_share: false };
+    for (r, row) in table.rows.iter().enumerate() {
+        match row.kind {
+            RowKind::Heading => {
+                if let Some(year) = year_label(&row.label) {
+                    walk.year = Some(year);
+                } else {
+                    walk.per_share = PER_SHARE.is_match(&row.label);
+                }
+                continue;
+            }
+            RowKind::Rule => continue,
+            RowKind::Values => {}
+        }
+        let columns: Vec<Column> = if walk.year == setting.year {
+            setting.columns.clone()
+        } else {
+            let hints =
+                Hints { year: walk.year, dates_are_quarter_ends: setting.source.role == TableRole::QuarterlyData };
+            table.columns.iter().map(|c| column(&c.heading, context, headings, hints, columns_read)).collect()
+        };
+        let row_setting = RowSetting { setting, columns: &columns, per_share: walk.per_share, rule: named[r] };
+        row_facts(context, table, r, row, &row_setting, footings, findings);
+    }
+}
+
+/// The concept each labelled row of a table names: by its label and the
+/// rows above it, or as the only line of its kind in the table ("Rental
+/// income" where no row reads "Total revenues").
+fn named_rows<'r>(context: &Context<'r>, table: &TextTable) -> Vec<Option<&'r ConceptRule>> {
+    let rules = context.rules;
+    let mut named: Vec<Option<&ConceptRule>> = table
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| match row.kind {
+            RowKind::Values if !row.label.is_empty() => {
+                rules.concept_for_row(&normalize_label(&row.label), &labels_above(table, r))
+            }
+            _ => None,
+        })
+        .collect();
+    let sole: Vec<(usize, &ConceptRule)> = table
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(r, row)| row.kind == RowKind::Values && named[*r].is_none() && !row.label.is_empty())
+        .filter_map(|(r, row)| rules.concept_as_sole_line(&normalize_label(&row.label)).map(|rule| (r, rule)))
+        .collect();
+    for &(r, rule) in &sole {
+        let alone = sole.iter().filter(|(_, other)| other.name == rule.name).count() == 1;
+        let named_elsewhere = named.iter().flatten().any(|other| other.name == rule.name);
+        if alone && !named_elsewhere {
+            named[r] = Some(rule);
+        }
+    }
+    named
+}
+
+/// A row with what holds for it.
+struct RowSetting<'s, 'r> {
+    setting: &'s Setting,
+    columns: &'s [Column],
+    per_share: bool,
+    /// The concept the row's label names, if it has a label.
+    rule: Option<&'r ConceptRule>,
+}
+
+fn row_facts<'r>(
+    context: &Context<'r>,
+    table: &TextTable,
+    index: usize,
+    row: &TableRow,
+    row_setting: &RowSetting<'_, 'r>,
+    footings: &[Footing],
+    findings: &mut Findings,
+) {
+    let setting = row_setting.setting;
+    let section_total =
+        |cell: &Cell| footings.iter().find(|f| f.is_section_total() && f.span == [cell.span.start, cell.span.end]);
+    let bare_total = row.label.is_empty() || normalize_label(&row.label) == "total";
+    let (shown_label, label, rule) = if bare_total {
+        let Some(section) = row.cells.iter().flatten().find_map(section_total).map(|f| f.section.clone()) else {
+            return;
+        };
+        let label = normalize_label(&section);
+        let rule = context.rules.concept_for_section(&label, &labels_above(table, index));
+        (section, label, rule)
+    } else {
+        (row.label.clone(), normalize_label(&row.label), row_setting.rule)
+    };
+    let Some(rule) = rule else { return };
+    let amounts: Vec<Amount> = row
+        .cells
+        .iter()
+        .flatten()
+        .filter_map(|c| match c.content {
+            CellContent::Amount(a) if !a.percent => Some(a),
+            _ => None,
+        })
+        .collect();
+    let money = rule.unit.takes_table_scale();
+    if money && (row_setting.per_share || looks_per_share(&amounts, setting)) {
+        return;
+    }
+    let printed_negative = !amounts.is_empty() && amounts.iter().all(|a| a.value < Decimal::ZERO);
+    let scale = match (&setting.note, money) {
+        (Some(note), true) => note.scale_for(&label),
+        _ => Scale::UNITS,
+    };
+    for (c, cell) in row.cells.iter().enumerate() {
+        let Some(cell) = cell else { continue };
+        let span = [cell.span.start, cell.span.end];
+        let amount = match cell.content {
+            CellContent::Amount(a) if !a.percent => a,
+            _ => continue,
+        };
+        let period = match row_setting.columns[c] {
+            Column::Period { period, balance_date } => match (rule.period, period) {
+                (PeriodKind::Instant, Period::Instant { .. }) => period,
+                (PeriodKind::Instant, _) => match balance_date {
+                    Some(instant) => Period::Instant { instant },
+                    None => continue,
+                },
+                (PeriodKind::Duration, Period::Duration { .. }) => period,
+                (PeriodKind::Duration, _) => continue,
+            },
+            Column::Comparison | Column::Trailing(_) => continue,
+            Column::Unreadable => {
+                let heading = &table.columns[c].heading;
+                let why = if heading.is_empty() {
+                    "its column has no heading that states a period".to_owned()
+                } else {
+                    format!("its column heading {heading:?} states no period")
+                };
+                findings.warn(format!("{shown_label} {}: {why}, so the value is not taken", cell.text), Some(span));
+                continue;
+            }
+        };
+        let mut note = None;
+        if bare_total {
+            let Some(footing) = section_total(cell) else { continue };
+            let Some(checked) = section_total_note(footing, cell, rule, findings) else { continue };
+            note = Some(checked);
+        }
+        let (amount, sign_note) = signed(rule, &label, amount, printed_negative);
+        let note = match (note, sign_note) {
+            (Some(total), Some(sign)) => Some(format!("{total}; {sign}")),
+            (total, sign) => total.or(sign),
+        };
+        findings.record(Reading {
+            rule,
+            label: shown_label.clone(),
+            period,
+            amount,
+            scale,
+            precision: Precision::AsPrinted,
+            origin: Origin::Table,
+            span: Some(span),
+            text: cell.text.clone(),
+            column: column_words(&table.columns[c].heading, row_setting.columns[c], setting.year),
+            note,
+            dimensions: Vec::new(),
+            table: Some(setting.source.clone()),
+        });
+    }
+}
+
+/// The labels of the rows above a row, normalised, for rules that depend
+/// on what a total includes ("Total costs and expenses" under "Cost of
+/// sales").
+fn labels_above(table: &TextTable, index: usize) -> Vec<String> {
+    table.rows[..index].iter().filter(|r| !r.label.is_empty()).map(|r| normalize_label(&r.label)).collect()
+}
+
+/// A money row printed like per-share figures: every figure with two or
+/// more decimals, in a table whose figures are mostly whole.
+fn looks_per_share(amounts: &[Amount], setting: &Setting) -> bool {
+    !amounts.is_empty()
+        && setting.usual_decimals < 2
+        && amounts.iter().all(|a| a.decimals >= 2)
+        && amounts.iter().all(|a| a.value.abs() < Decimal::from(1000))
+}
+
+/// A column's heading as provenance: with the year its rows state, when
+/// the heading itself names none.
+fn column_words(heading: &str, column: Column, table_year: Option<i32>) -> String {
+    let year = match column {
+        Column::Period { period, .. } => Some(chrono::Datelike::year(&period.end())),
+        _ => table_year,
+    };
+    match year {
+        Some(year) if !heading.contains(&year.to_string()) && !heading.chars().any(|c| c.is_ascii_digit()) => {
+            format!("{heading} {year}").trim().to_owned()
+        }
+        _ => heading.to_owned(),
+    }
+}
+
+/// For a cell of an unlabeled total row: the provenance note when the rows
+/// above it add up to it, or else a warning on the cell and `None`.
+fn section_total_note(footing: &Footing, cell: &Cell, rule: &ConceptRule, findings: &mut Findings) -> Option<String> {
+    if !footing.adds_up {
+        let sum = filing_style(footing.sum, 0);
+        let message = format!(
+            "{} {}: its parts add up to {sum}, so it is not taken as {}",
+            footing.total_name(),
+            cell.text,
+            rule.title
+        );
+        findings.warn(message, Some(footing.span));
+        return None;
+    }
+    let which = if footing.total_label.is_empty() { "unlabeled total row" } else { "total row" };
+    Some(format!(
+        "the {which} under the heading {:?}, taken because the {} rows above it add up to it ({})",
+        footing.section,
+        footing.parts.len(),
+        footing.parts.join(" + ")
+    ))
+}
+
+/// Applies the sign conventions: a "Net loss" or "deficit" printed without
+/// parentheses is negative; an expense row printed wholly in parentheses
+/// is positive.
+fn signed(rule: &ConceptRule, label: &str, amount: Amount, row_printed_negative: bool) -> (Amount, Option<String>) {
+    if rule.label_is_negative(label) && amount.value > Decimal::ZERO {
+        let note = format!("printed without a sign; negative because the label {label:?} names a loss or deficit");
+        return (Amount { value: -amount.value, ..amount }, Some(note));
+    }
+    if rule.positive && row_printed_negative && amount.value < Decimal::ZERO {
+        let note = "printed in parentheses; expenses are recorded as positive amounts".to_owned();
+        return (Amount { value: -amount.value, ..amount }, Some(note));
+    }
+    (amount, None)
+}
