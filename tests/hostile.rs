@@ -292,6 +292,23 @@ fn a_text_table_of_100000_columns_is_skipped_with_a_warning() {
     assert!(document.facts.is_empty());
 }
 
+/// Naming a row's concept looks at the rows above it, so a table of
+/// 10,000 rows took seconds, and longer ones minutes: past 2,000 rows a
+/// table is skipped with a warning.
+#[test]
+fn a_text_table_of_10000_rows_is_skipped_with_a_warning() {
+    let mut text = String::from("                                 THREE MONTHS ENDED JUNE 30,\n                                    2006         2005\n");
+    for _ in 0..10_000 {
+        text.push_str("Net loss                       (1,234)        (99)\n");
+    }
+    let document = extract_within("long.txt", text, 60);
+    assert_eq!(
+        warnings_of(&document),
+        ["lines 3-10002: a table 10000 lines long, more than the 2000 Exhibit reads; no figures are read from it"]
+    );
+    assert!(document.facts.is_empty());
+}
+
 /// An HTML table of 100,000 columns took over 90 s: wider than 200
 /// columns, it is shown as text with a warning.
 #[test]

@@ -118,6 +118,10 @@ const MAX_LABEL_LINES: usize = 3;
 /// HTML tables count their grid, spacer cells included.
 pub const MAX_TABLE_COLUMNS: usize = 200;
 
+/// Tables longer than this are not read either: naming a row's concept
+/// looks at the rows above it. Statements run to a hundred rows or so.
+pub const MAX_TABLE_ROWS: usize = 2_000;
+
 /// Lines longer than this (in bytes) are not taken for table rows, so a
 /// document that is one enormous line is not split into words.
 const MAX_ROW_BYTES: usize = 1 << 20;
@@ -399,14 +403,17 @@ fn build_table(
         .max()
         .unwrap_or(0);
     let width = columns.len().max(widest_row);
-    if width > MAX_TABLE_COLUMNS {
+    let too_large = if width > MAX_TABLE_COLUMNS {
+        Some(format!("{width} columns wide, more than the {MAX_TABLE_COLUMNS}"))
+    } else if body.len() > MAX_TABLE_ROWS {
+        Some(format!("{} lines long, more than the {MAX_TABLE_ROWS}", body.len()))
+    } else {
+        None
+    };
+    if let Some(size) = too_large {
         let span = [lines.start(body.start), lines.range(text, body.end - 1).end];
-        let message = format!(
-            "lines {}-{}: a table {width} columns wide, more than the {MAX_TABLE_COLUMNS} Exhibit reads; no figures \
-             are read from it",
-            body.start + 1,
-            body.end
-        );
+        let message =
+            format!("lines {}-{}: a table {size} Exhibit reads; no figures are read from it", body.start + 1, body.end);
         return Some(Err(Warning::at(message, span)));
     }
     let heading_lines: Vec<&str> = header_lines

@@ -18,7 +18,9 @@ use super::ixbrl::Tagged;
 use super::{inline_text, Walker};
 use crate::amount::scale;
 use crate::fact::Warning;
-use crate::ingest::text_table::{Cell, CellContent, RowKind, TableColumn, TableRow, TextTable, MAX_TABLE_COLUMNS};
+use crate::ingest::text_table::{
+    Cell, CellContent, RowKind, TableColumn, TableRow, TextTable, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS,
+};
 use crate::ingest::token::{classify, TokenKind};
 use crate::text::collapse_spaces;
 
@@ -68,11 +70,17 @@ pub fn render_table(walker: &mut Walker, table: ElementRef) {
         return;
     }
     let width = grid.iter().filter_map(|row| row.last()).map(|c| c.grid + c.colspan).max().unwrap_or(0);
-    if width > MAX_TABLE_COLUMNS {
+    let too_large = if width > MAX_TABLE_COLUMNS {
+        Some(format!("{width} columns wide, more than the {MAX_TABLE_COLUMNS}"))
+    } else if grid.len() > MAX_TABLE_ROWS {
+        Some(format!("{} rows long, more than the {MAX_TABLE_ROWS}", grid.len()))
+    } else {
+        None
+    };
+    if let Some(size) = too_large {
         let line = walker.out.line() + 1;
         walker.warnings.push(Warning::new(format!(
-            "line {line}: a table {width} columns wide, more than the {MAX_TABLE_COLUMNS} Exhibit lays out, is shown as \
-             text; no figures are read from it"
+            "line {line}: a table {size} Exhibit lays out, is shown as text; no figures are read from it"
         )));
         write_plain(walker, &grid);
         keep_unplaced_tags(walker, &mut grid, &mut []);
