@@ -35,6 +35,10 @@ fn main() -> anyhow::Result<()> {
                 println!("   column {:?} [{}..{}] -> {read:?}", column.heading, column.left_col, column.right_col);
             }
             if only.is_some() {
+                let top = table.context_lines.iter().copied().chain([first_line]).min().unwrap_or(first_line);
+                for line in top.saturating_sub(12)..first_line {
+                    println!("   | {}", document.lines.line(&document.text, line));
+                }
                 for row in &table.rows {
                     let cells: Vec<String> =
                         row.cells.iter().map(|c| c.as_ref().map_or("·".into(), |c| c.text.clone())).collect();

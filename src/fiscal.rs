@@ -27,6 +27,8 @@ pub struct FiscalCalendar {
     /// in, plus this (−1 for a retailer's "fiscal 2023" ending in January
     /// 2024).
     label_offset: i32,
+    /// True once a document has said how it names its fiscal years.
+    labelled: bool,
     /// Fiscal year ends stated exactly, by fiscal year.
     year_ends: BTreeMap<i32, NaiveDate>,
     /// Quarters stated with their exact periods, by fiscal year and quarter.
@@ -128,6 +130,9 @@ impl FiscalCalendar {
                 self.year_end = Some((month_end.month(), month_end.day()));
             }
         }
+        if let Some(label) = label.filter(|_| !self.labelled) {
+            self.learn_label(label, date);
+        }
         let label = label.unwrap_or_else(|| self.fiscal_year_of(date));
         self.year_ends.entry(label).or_insert(date);
     }
@@ -147,6 +152,7 @@ impl FiscalCalendar {
     pub fn learn_label(&mut self, label: i32, date: NaiveDate) {
         let unlabelled = FiscalCalendar { label_offset: 0, ..self.clone() };
         self.label_offset = label - unlabelled.fiscal_year_of(date);
+        self.labelled = true;
     }
 
     /// The fiscal year holding a date, by its label.
@@ -313,6 +319,14 @@ mod tests {
         assert_eq!(calendar.year_end_month(), 12);
         assert_eq!(calendar.fiscal_year_of(date(2000, 5, 20)), 2000);
         assert_eq!(calendar.year_end_of(2000), Some(date(2001, 1, 2)));
+    }
+
+    #[test]
+    fn a_stated_label_names_the_years() {
+        let mut home_depot = FiscalCalendar::default();
+        home_depot.learn_fiscal_year_end(Some(2022), date(2023, 1, 29));
+        assert_eq!(home_depot.label_offset(), -1);
+        assert_eq!(home_depot.quarter_ending(date(2023, 7, 30)), Some(FiscalQuarter { year: 2023, quarter: 2 }));
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub type Headings = HashMap<String, Phrase>;
 static STATED: LazyLock<Regex> = LazyLock::new(|| {
     let date = format!(r"(?P<month>{MONTH_PATTERN})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d{{2}})");
     words(&format!(
-        r"(?i)\b(?:(?P<weeks>\d{{1,2}}|thirteen|fourteen|sixteen|twelve)[\s-]+weeks?\s+)?(?:(?P<q>first|second|third|fourth)\s+(?:fiscal\s+)?quarter|(?P<fiscal>fiscal)\s+(?:year\s+)?(?P<fy>(?:19|20)\d{{2}})|(?:fiscal\s+)?(?P<year_word>years?))(?:\s+of\s+(?:fiscal\s+)?(?P<qfy>(?:19|20)\d{{2}}))?\s*,?\s+(?:ended|ending|ends)\s+(?:on\s+)?{date}"
+        r"(?i)\b(?:(?P<weeks>\d{{1,2}}|thirteen|fourteen|sixteen|twelve)[\s-]+weeks?\s+)?(?:(?P<q>first|second|third|fourth)\s+(?:fiscal\s+)?quarter|(?P<fiscal>fiscal)\s+(?:year\s+)?(?P<fy>(?:19|20)\d{{2}})(?:\s+fiscal\s+years?)?|(?:fiscal\s+)?(?P<year_word>years?))(?:\s+of\s+(?:fiscal\s+)?(?P<qfy>(?:19|20)\d{{2}}))?\s*,?\s+(?:ended|ending|ends)\s+(?:on\s+)?{date}"
     ))
     .expect("stated periods")
 });
@@ -45,11 +45,11 @@ pub fn read(document: &Document) -> (FiscalCalendar, Headings) {
     if WEEK_YEARS.is_match(&document.text) {
         calendar.learn_week_based();
     }
+    learn_from_sentences(&mut calendar, &document.text);
     let headings = headings(document);
     for phrase in headings.values() {
         learn_from_heading(&mut calendar, phrase);
     }
-    learn_from_sentences(&mut calendar, &document.text);
     if let Some(date) = particulars.period_of_report {
         let annual = particulars.form.as_deref().is_some_and(|f| f.to_ascii_uppercase().starts_with("10-K"));
         if annual {
@@ -91,7 +91,7 @@ fn learn_from_heading(calendar: &mut FiscalCalendar, phrase: &Phrase) {
         (Some(quarter), Some(label), _) => {
             calendar.learn_quarter(label, quarter, calendar.period_ending(3, end));
         }
-        (None, _, Some(Length::Months(12))) => calendar.learn_fiscal_year_end(phrase.year, end),
+        (None, _, Some(Length::Months(12))) if phrase.year_words => calendar.learn_fiscal_year_end(phrase.year, end),
         (None, _, Some(Length::Weeks(52 | 53))) => calendar.learn_fiscal_year_end(phrase.year, end),
         (_, _, Some(_)) => calendar.learn_end(end),
         _ if phrase.ended => calendar.learn_end(end),
@@ -161,6 +161,10 @@ mod tests {
         );
         assert_eq!(calendar.quarter_period(2000, 1), Some(Period::weeks_ending(16, date(2000, 5, 20))));
         assert!(calendar.is_week_based());
+        let mut retailer = FiscalCalendar::default();
+        learn_from_sentences(&mut retailer, "fiscal 2022 Fiscal year ended January 29, 2023 fiscal 2023 Fiscal year");
+        assert_eq!(retailer.year_end_of(2022), Some(date(2023, 1, 29)));
+        assert_eq!(retailer.label_offset(), -1);
     }
 
     #[test]

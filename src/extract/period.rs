@@ -54,6 +54,9 @@ pub struct Phrase {
     pub ended: bool,
     /// "as of", "at": a balance at a date.
     pub instant: bool,
+    /// "year ended", "fiscal year", "full year": a fiscal year, not any
+    /// twelve months.
+    pub year_words: bool,
 }
 
 impl Phrase {
@@ -123,6 +126,10 @@ static QUARTERS_COUNT: LazyLock<Regex> =
 static YEAR_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     words(r"(?i)\byears?\s+end(ed|ing)\b|\bfiscal\s+years?\b|\bfull\s+year\b|\bannual\b|\byear\s+to\s+date\b|\bytd\b|\byear\b")
         .expect("year words")
+});
+static FISCAL_YEAR_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    words(r"(?i)\byears?\s+end(ed|ing)\b|\bfiscal\s+(years?|(19|20)\d{2})\b|\bfull\s+year\b|\bannual\b")
+        .expect("fiscal year words")
 });
 static HALF_WORDS: LazyLock<Regex> =
     LazyLock::new(|| words(r"(?i)\b(first|second)\s+half\b|\bhalf[\s-]+year\b").expect("half words"));
@@ -218,6 +225,7 @@ pub fn parse(text: &str) -> Phrase {
         trailing: TRAILING.is_match(text),
         ended: ENDED.is_match(text),
         instant: AS_OF.is_match(text),
+        year_words: FISCAL_YEAR_WORDS.is_match(text),
         ..Phrase::default()
     };
     let found = dates(text);

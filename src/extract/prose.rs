@@ -104,6 +104,7 @@ pub fn read(context: &Context, prose: &ProsePatterns, findings: &mut Findings) {
     let document = context.document;
     let table_lines: Vec<Range<usize>> = document.tables.iter().map(|t| t.lines.clone()).collect();
     let document_year = current_fiscal_year(context, findings);
+    let notes = super::tables::standalone_notes(document);
     let mut mentioned_year: Option<i32> = None;
     for paragraph in paragraphs(document, &table_lines) {
         let text = &document.text[paragraph.clone()];
@@ -113,18 +114,19 @@ pub fn read(context: &Context, prose: &ProsePatterns, findings: &mut Findings) {
                 continue;
             }
             let periods = prose_periods(sentence_text);
-            let stated_year = periods.iter().find_map(|p| p.phrase.year.or(end_year(p)));
+            let stated_year = periods
+                .iter()
+                .filter(|p| !follows_comparison(sentence_text, p.range.start))
+                .find_map(|p| p.phrase.year.or(end_year(p)));
             let year = stated_year.or(document_year).or(mentioned_year);
             let lower = collapse_spaces(&sentence_text.to_lowercase());
             for patterns in &prose.concepts {
                 let rule = &context.rules.concepts[patterns.concept];
                 if rule.prose.iter().any(|subject| lower.contains(subject.as_str())) {
-                    let sentence = Sentence {
-                        offset: paragraph.start + sentence.start,
-                        text: sentence_text,
-                        periods: &periods,
-                        year,
-                    };
+                    let offset = paragraph.start + sentence.start;
+                    let line = document.lines.line_of(offset);
+                    let bare_scale = notes.iter().rev().find(|(l, _)| *l < line).map_or(Scale::UNITS, |(_, n)| n.scale);
+                    let sentence = Sentence { offset, text: sentence_text, periods: &periods, year, bare_scale };
                     statements(context, &sentence, rule, &patterns.statement, findings);
                 }
             }
@@ -135,6 +137,18 @@ pub fn read(context: &Context, prose: &ProsePatterns, findings: &mut Findings) {
     }
 }
 
+/// True when a period phrase belongs to a comparison ("a 17 percent
+/// increase over fourth quarter 1993"): its year is not the sentence's.
+fn follows_comparison(sentence: &str, start: usize) -> bool {
+    let before = &sentence[floor_char_boundary(sentence, start.saturating_sub(48))..start];
+    COMPARED_BEFORE.is_match(before)
+}
+
+static COMPARED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    words(r"(?i)\b(?:over|versus|vs\.?|compared\s+(?:to|with)|from|than|against)\s+(?:[a-z$.,%\d']+\s+){0,5}$")
+        .expect("comparison before a period")
+});
+
 fn end_year(phrase: &PhrasePeriod) -> Option<i32> {
     use chrono::Datelike;
     match phrase.phrase.end {
@@ -143,13 +157,15 @@ fn end_year(phrase: &PhrasePeriod) -> Option<i32> {
     }
 }
 
-/// The fiscal year the document reports on: that of its period of report,
-/// else of the latest period its tables state.
+/// The fiscal year the document reports on: that of its period of report
+/// (for a 10-K or 10-Q; an 8-K's is the date of its event), else of the
+/// latest period its tables state.
 fn current_fiscal_year(context: &Context, findings: &Findings) -> Option<i32> {
-    let latest = context
-        .document
-        .particulars
+    let particulars = &context.document.particulars;
+    let periodic = particulars.form.as_deref().is_some_and(|f| f.starts_with("10-"));
+    let latest = particulars
         .period_of_report
+        .filter(|_| periodic)
         .or_else(|| findings.facts.iter().filter(|f| f.origin == Origin::Table).map(|f| f.period.end()).max())?;
     Some(context.calendar.fiscal_year_of(latest))
 }
@@ -162,6 +178,9 @@ struct Sentence<'s> {
     periods: &'s [PhrasePeriod],
     /// The year a phrase without one stands in.
     year: Option<i32>,
+    /// The scale a figure without a multiplier word is in: the document's
+    /// own note ("Dollars in millions") standing before the sentence.
+    bare_scale: Scale,
 }
 
 fn statements(context: &Context, sentence: &Sentence, rule: &ConceptRule, statement: &Regex, findings: &mut Findings) {
@@ -209,10 +228,10 @@ fn statements(context: &Context, sentence: &Sentence, rule: &ConceptRule, statem
             shift_years(compared.as_ref()?, -1, calendar)
         });
         let figure = Figure { range: amount.range(), subject: subject.as_str(), period: main_period };
-        push_fact(context, sentence.offset, &figure, rule, findings);
+        push_fact(context, sentence, &figure, rule, findings);
         if let Some((range, period)) = comparison {
             let figure = Figure { range, subject: subject.as_str(), period };
-            push_fact(context, sentence.offset, &figure, rule, findings);
+            push_fact(context, sentence, &figure, rule, findings);
         }
     }
 }
@@ -294,9 +313,9 @@ struct Figure<'s> {
     period: Option<Period>,
 }
 
-fn push_fact(context: &Context, offset: usize, figure: &Figure, rule: &ConceptRule, findings: &mut Findings) {
+fn push_fact(context: &Context, sentence: &Sentence, figure: &Figure, rule: &ConceptRule, findings: &mut Findings) {
     let text = &context.document.text;
-    let span = [offset + figure.range.start, offset + figure.range.end];
+    let span = [sentence.offset + figure.range.start, sentence.offset + figure.range.end];
     let printed = &text[span[0]..span[1]];
     let Some(stated) = amount::stated(&printed.replace(['\n', '\r'], " ")) else {
         findings.warn(format!("{printed:?} could not be read as an amount"), Some(span));
@@ -330,7 +349,7 @@ fn push_fact(context: &Context, offset: usize, figure: &Figure, rule: &ConceptRu
         label: collapse_spaces(figure.subject),
         period,
         amount,
-        scale: stated.multiplier.unwrap_or(Scale::UNITS),
+        scale: stated.multiplier.unwrap_or(sentence.bare_scale),
         precision: Precision::AsPrinted,
         origin: Origin::Prose,
         span: Some(span),

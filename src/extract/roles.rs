@@ -200,6 +200,102 @@ pub fn columns_name_categories(headings: &[&str]) -> bool {
     naming >= 2 && naming * 2 >= sets.len()
 }
 
+/// Words a statement's own heading may repeat over every column: its
+/// title, the company, how it is presented.
+const STATEMENT_VOCABULARY: &[&str] = &[
+    "condensed",
+    "consolidated",
+    "statement",
+    "statements",
+    "income",
+    "operations",
+    "balance",
+    "sheet",
+    "sheets",
+    "financial",
+    "highlights",
+    "summary",
+    "results",
+    "selected",
+    "gaap",
+    "reported",
+    "quarterly",
+    "annual",
+    "total",
+    "amount",
+    "amounts",
+    "dollars",
+    "subsidiaries",
+    "corporation",
+    "inc",
+    "co",
+    "ltd",
+    "plc",
+    "llc",
+    "group",
+    "holdings",
+    "earnings",
+    "key",
+    "data",
+    "percent",
+    "information",
+    "supplemental",
+    "unaudited",
+    "audited",
+    "sales",
+    "revenue",
+    "revenues",
+    "expenses",
+    "cash",
+    "flows",
+    "net",
+    "assets",
+    "liabilities",
+    "equity",
+    "loss",
+    "losses",
+    "profit",
+    "comprehensive",
+    "changes",
+    "position",
+    "condition",
+    "performance",
+    "metrics",
+    "analysis",
+    "trend",
+    "operating",
+    "shareholders",
+    "stockholders",
+    "capital",
+    "report",
+    "schedule",
+    "exhibit",
+];
+
+/// True when every column heading names the same part of the company
+/// ("CORPORATE AND COMMERCIAL BANKING" over a business line's quarters):
+/// words all the columns share that are neither periods, nor a
+/// statement's title, nor the company's own name.
+pub fn columns_name_a_part(headings: &[&str], company: &str) -> bool {
+    let words_of = |text: &str| -> BTreeSet<String> {
+        text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .map(|w| w.trim_matches('-').to_lowercase())
+            .filter(|w| w.len() > 1 && !w.chars().any(|c| c.is_ascii_digit()))
+            .collect()
+    };
+    let Some(first) = headings.first() else { return false };
+    let company = words_of(company);
+    let shared =
+        headings.iter().skip(1).fold(words_of(first), |common, h| common.intersection(&words_of(h)).cloned().collect());
+    let part: Vec<&String> = shared
+        .iter()
+        .filter(|w| !PERIOD_VOCABULARY.contains(&w.as_str()) && month_number(w).is_none())
+        .filter(|w| !STATEMENT_VOCABULARY.contains(&w.as_str()) && !company.contains(*w))
+        .filter(|w| !matches!(w.as_str(), "q1" | "q2" | "q3" | "q4" | "sept"))
+        .collect();
+    part.len() >= 2 && part.iter().any(|w| w.len() >= 4)
+}
+
 /// True when a line of text names a table of this role ("CONSOLIDATED
 /// BALANCE SHEETS" names a balance sheet).
 pub fn names(role: TableRole, text: &str) -> bool {
@@ -208,10 +304,16 @@ pub fn names(role: TableRole, text: &str) -> bool {
 
 /// What a table is, from its title (and the lines near it), the section
 /// it sits in, and its column headings.
-pub fn classify(title: &str, section: &str, headings: &[&str]) -> TableRole {
+pub fn classify(title: &str, section: &str, headings: &[&str], company: &str) -> TableRole {
     let columns = headings.join(" | ");
     let near = format!("{title} | {columns}");
     let by_title = TITLES.iter().find(|(_, pattern)| pattern.is_match(&near)).map(|(role, _)| *role);
+    if let Some(role) = by_title.filter(|role| !role.states_company_totals() && !role.is_primary_statement()) {
+        return role;
+    }
+    if columns_name_a_part(headings, company) {
+        return TableRole::Breakdown;
+    }
     if let Some(role) = by_title.filter(|role| !matches!(role, TableRole::ReleaseSummary)) {
         if role.is_primary_statement() && columns_name_categories(headings) {
             return TableRole::Breakdown;
@@ -253,7 +355,7 @@ mod tests {
             ("", TableRole::Unclassified),
         ];
         for (title, role) in cases {
-            assert_eq!(classify(title, "", &[]), role, "{title}");
+            assert_eq!(classify(title, "", &[], ""), role, "{title}");
         }
     }
 
@@ -261,10 +363,10 @@ mod tests {
     fn columns_that_name_categories_make_a_breakdown() {
         let fair_value = ["As of June 30, 2025 Amortized Cost", "As of June 30, 2025 Cash and cash equivalents"];
         assert!(columns_name_categories(&fair_value));
-        assert!(!classify("", "", &fair_value).states_company_totals());
+        assert!(!classify("", "", &fair_value, "").states_company_totals());
         let segments =
             ["Three Months Ended June 30, 2023 Optum Health", "Three Months Ended June 30, 2023 UnitedHealthcare"];
-        assert_eq!(classify("", "", &segments), TableRole::Breakdown);
+        assert_eq!(classify("", "", &segments, ""), TableRole::Breakdown);
         let statement = ["Three Months Ended June 30, 2025", "Three Months Ended June 30, 2024", "% Change"];
         assert!(!columns_name_categories(&statement[..2]));
         let stubs = ["Predecessor July 1 to July 21, 2023", "Successor July 22 to September 30, 2023"];
@@ -272,18 +374,30 @@ mod tests {
         let one_annotated = ["June 30, 1999 (Unaudited)", "Dec. 31, 1998 (Derived from Audited Financial Statements)"];
         assert!(!columns_name_categories(&one_annotated), "one column's remark is not a category");
         assert_eq!(
-            classify("", "", &["2006 As Previously Reported", "2006 Adjustments", "2006 As Restated"]),
+            classify("", "", &["2006 As Previously Reported", "2006 Adjustments", "2006 As Restated"], ""),
             TableRole::Restatement
         );
     }
 
     #[test]
     fn the_section_names_tables_without_titles() {
-        assert_eq!(classify("(in millions)", "NOTE 5. SEGMENT INFORMATION", &[]), TableRole::Breakdown);
-        assert_eq!(classify("", "Item 6. Selected Financial Data", &[]), TableRole::SelectedData);
+        assert_eq!(classify("(in millions)", "NOTE 5. SEGMENT INFORMATION", &[], ""), TableRole::Breakdown);
+        assert_eq!(classify("", "Item 6. Selected Financial Data", &[], ""), TableRole::SelectedData);
         assert_eq!(
-            classify("CONSOLIDATED BALANCE SHEETS", "Notes to Financial Statements: Debt", &[]),
+            classify("CONSOLIDATED BALANCE SHEETS", "Notes to Financial Statements: Debt", &[], ""),
             TableRole::BalanceSheet
         );
+    }
+
+    #[test]
+    fn a_part_named_over_every_column_makes_a_breakdown() {
+        let business_line =
+            ["CORPORATE AND COMMERCIAL BANKING (a) 4Q 2021", "CORPORATE AND COMMERCIAL BANKING (a) Full Year 2021"];
+        assert_eq!(classify("Condensed Income Statement", "", &business_line, "U.S. Bancorp"), TableRole::Breakdown);
+        let own_title = [
+            "U.S. BANCORP CONSOLIDATED STATEMENT OF INCOME Three Months Ended December 31, 2021",
+            "U.S. BANCORP CONSOLIDATED STATEMENT OF INCOME Three Months Ended December 31, 2020",
+        ];
+        assert_eq!(classify("", "", &own_title, "U.S. Bancorp"), TableRole::IncomeStatement);
     }
 }

@@ -98,7 +98,7 @@ pub fn survey(
 /// Scale notes that stand on a line of their own ("(In millions, except
 /// per share data)"), by line. Each, like a table's own note, holds for
 /// the tables after it until another says otherwise.
-fn standalone_notes(document: &Document) -> Vec<(usize, ScaleNote)> {
+pub fn standalone_notes(document: &Document) -> Vec<(usize, ScaleNote)> {
     let mut in_table = vec![false; document.lines.len()];
     for table in &document.tables {
         for line in table.lines.clone().chain(table.context_lines.iter().copied()) {
@@ -117,15 +117,29 @@ fn standalone_notes(document: &Document) -> Vec<(usize, ScaleNote)> {
 }
 
 /// Lines that open a section ("NOTE 5. SEGMENT INFORMATION", "Item 6.
-/// Selected Financial Data"): the last one before a table names the
-/// section it sits in.
+/// Selected Financial Data", "SEGMENT RESULTS"), outside tables: the last
+/// one before a table names the section it sits in.
 fn section_lines(document: &Document) -> Vec<usize> {
+    let count = document.lines.len();
+    let mut in_body = vec![false; count];
+    for table in &document.tables {
+        in_body[table.lines.start.min(count)..table.lines.end.min(count)].fill(true);
+    }
     (0..document.lines.len())
+        .filter(|&i| !in_body[i])
         .filter(|&i| {
             let line = document.lines.line(&document.text, i).trim();
-            line.len() <= TITLE_MAX_CHARS && !line.ends_with(['.', ',', ';']) && SECTION.is_match(line)
+            let numbered = SECTION.is_match(line);
+            line.len() <= TITLE_MAX_CHARS && !line.ends_with(['.', ',', ';']) && (numbered || is_capitals_heading(line))
         })
         .collect()
+}
+
+/// A short line in capitals ("SEGMENT RESULTS"): a heading.
+fn is_capitals_heading(line: &str) -> bool {
+    let words = line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    (2..=8).contains(&words) && line.len() <= 60 && letters.iter().all(|c| c.is_uppercase())
 }
 
 fn setting(
@@ -143,21 +157,26 @@ fn setting(
     let title_texts: Vec<&str> = title_lines.iter().map(|&i| line(i).trim()).filter(|l| !l.is_empty()).collect();
     let context_texts: Vec<&str> =
         table.context_lines.iter().map(|&i| line(i).trim()).filter(|l| !is_prose(l)).collect();
-    let title = title_texts.iter().chain(&context_texts).copied().collect::<Vec<_>>().join(" | ");
+    let title = title_texts.iter().chain(&context_texts).copied().collect::<Vec<_>>().join(" ");
     let section = sections.iter().rev().find(|&&s| s < top).map_or("", |&s| line(s).trim());
     let year = table.label_heading.split(" | ").find_map(year_label);
     let headings_text: Vec<&str> = table.columns.iter().map(|c| c.heading.as_str()).collect();
-    let provisional = roles::classify(&title, section, &[]);
+    let company = document.particulars.company.as_deref().unwrap_or("");
+    let provisional = roles::classify(&title, section, &[], company);
     let hints = Hints { year, dates_are_quarter_ends: provisional == TableRole::QuarterlyData };
-    let columns: Vec<Column> =
-        table.columns.iter().map(|c| column(&c.heading, context, headings, hints, columns_read)).collect();
+    let over_labels = label_column_period(&table.label_heading);
+    let columns: Vec<Column> = table
+        .columns
+        .iter()
+        .map(|c| column(&with_label_period(over_labels, &c.heading), context, headings, hints, columns_read))
+        .collect();
     let period_headings: Vec<&str> = headings_text
         .iter()
         .zip(&columns)
         .filter(|(_, c)| matches!(c, Column::Period { .. }))
         .map(|(h, _)| *h)
         .collect();
-    let role = roles::classify(&title, section, &period_headings);
+    let role = roles::classify(&title, section, &period_headings, company);
     let own_note = table_note(table, document);
     let carried = || notes.iter().rev().find(|(i, _)| *i < top).map(|(_, note)| note.clone());
     let nearest_first = || title_texts.iter().chain(&context_texts).rev();
@@ -175,12 +194,14 @@ fn setting(
 }
 
 /// The table's own scale note: in its caption, its heading lines, the
-/// lines just above it, or a first row that says only that.
+/// lines just above it, or a row of its own that says only that (under
+/// the headings, or as a footnote at the bottom).
 fn table_note(table: &TextTable, document: &Document) -> Option<ScaleNote> {
     let line = |i: usize| document.lines.line(&document.text, i);
-    let first_rows = table.rows.iter().take(3).filter(|r| r.kind == RowKind::Heading).map(|r| r.label.as_str());
     let nearest_first = table.context_lines.iter().rev().map(|&i| line(i)).chain([table.label_heading.as_str()]);
-    nearest_first.chain(first_rows).find_map(scale::note_in)
+    let heading_rows = table.rows.iter().filter(|r| r.kind == RowKind::Heading).map(|r| r.label.as_str());
+    let note_rows = heading_rows.filter(|label| scale::is_note(label));
+    nearest_first.chain(note_rows).find_map(scale::note_in)
 }
 
 /// Up to `count` non-blank title lines just above `top`, nearest last,
@@ -238,6 +259,23 @@ fn column(
     column
 }
 
+/// The period words a heading prints over the row labels ("THREE MONTHS
+/// ENDED MARCH 31," over "2020" and "2019"): they hold for every column.
+fn label_column_period(label_heading: &str) -> Option<&str> {
+    label_heading.split(" | ").find(|piece| {
+        let phrase = period::parse(piece);
+        !phrase.comparison && (phrase.length.is_some() || phrase.end.is_some()) && year_label(piece).is_none()
+    })
+}
+
+/// A column's heading with the period words printed over the row labels.
+fn with_label_period(over_labels: Option<&str>, heading: &str) -> String {
+    match over_labels {
+        Some(words) if !heading.contains(words) => format!("{words} {heading}"),
+        _ => heading.to_owned(),
+    }
+}
+
 fn year_label(label: &str) -> Option<i32> {
     YEAR_LABEL.captures(label.trim()).and_then(|c| c["year"].parse().ok())
 }
@@ -290,7 +328,12 @@ fn rows(
         } else {
             let hints =
                 Hints { year: walk.year, dates_are_quarter_ends: setting.source.role == TableRole::QuarterlyData };
-            table.columns.iter().map(|c| column(&c.heading, context, headings, hints, columns_read)).collect()
+            let over_labels = label_column_period(&table.label_heading);
+            table
+                .columns
+                .iter()
+                .map(|c| column(&with_label_period(over_labels, &c.heading), context, headings, hints, columns_read))
+                .collect()
         };
         let row_setting = RowSetting { setting, columns: &columns, per_share: walk.per_share, rule: named[r] };
         row_facts(context, table, r, row, &row_setting, footings, findings);

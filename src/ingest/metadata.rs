@@ -35,12 +35,15 @@ pub fn exhibit_form(text: &str) -> Option<String> {
 /// The company a press release is about: the first "Name Corporation (" in
 /// its opening, where releases name the issuer before its ticker. A name
 /// may wrap onto a second line but does not run across a blank line, nor
-/// start inside a word ("10-Q").
+/// start inside a word ("10-Q"), nor take in a heading in capitals before
+/// it ("RESULTS OF OPERATIONS The Clorox Company").
 pub fn company_name(text: &str) -> Option<String> {
     let head = &text[..super::submission::floor_char_boundary(text, HEAD_BYTES)];
     let found = COMPANY.captures(head)?;
     let words: Vec<&str> = found[1].split_whitespace().collect();
-    Some(format!("{} {}", words.join(" "), &found[2]))
+    let shouting = |w: &str| w.len() > 1 && w.chars().all(|c| !c.is_lowercase());
+    let heading_ends = (1..words.len()).rev().find(|&i| shouting(words[i - 1]) && !shouting(words[i])).unwrap_or(0);
+    Some(format!("{} {}", words[heading_ends..].join(" "), &found[2]))
 }
 
 /// The first written date in the opening of the text: a release's dateline.
@@ -76,5 +79,10 @@ ENGLEWOOD CLIFFS, NJ - (AUGUST 2, 2006) - EpiCept Corporation (Nasdaq and OMX\nS
             "neither the form's letter nor the blank line joins the name"
         );
         assert_eq!(dateline("no dates here 2006"), None);
+        assert_eq!(
+            company_name("RESULTS OF OPERATIONS The Clorox Company (NYSE: CLX)").as_deref(),
+            Some("The Clorox Company")
+        );
+        assert_eq!(company_name("NEWS RELEASE\nAcme Widgets Inc. (NYSE: ACM)").as_deref(), Some("Acme Widgets Inc."));
     }
 }

@@ -416,11 +416,8 @@ fn build_table(
             format!("lines {}-{}: a table {size} Exhibit reads; no figures are read from it", body.start + 1, body.end);
         return Some(Err(Warning::at(message, span)));
     }
-    let heading_lines: Vec<&str> = header_lines
-        .iter()
-        .filter(|&&h| matches!(shapes[h], Shape::Text { .. }))
-        .map(|&h| lines.line(text, h))
-        .collect();
+    let heading_lines: Vec<&str> =
+        header_lines.iter().filter(|&&h| !matches!(shapes[h], Shape::Rule)).map(|&h| lines.line(text, h)).collect();
     let extents = heading_extents(&columns, &heading_lines);
     let mut walk = HeadingWalk { columns: &columns, extents: &extents, lines: Vec::new(), label_heading: Vec::new() };
     for &h in header_lines {
