@@ -244,7 +244,8 @@ fn deeply_nested_divs_are_cut_with_a_warning_and_their_text_kept() {
     assert_eq!(
         warnings_of(&document),
         [format!(
-            "{} HTML tags nested more than 512 elements deep were left out (the text inside them is kept)",
+            "HTML nested more than 512 elements deep: the {} tags below that were left out (the text inside them is \
+             kept)",
             depth - 512
         )]
     );
@@ -267,10 +268,7 @@ fn deeply_nested_inline_xbrl_is_cut_with_a_warning_shown_or_hidden() {
         let html = format!("<html><body>{context}{body}</body></html>");
         let document = extract_within(name, html, 60);
         let warnings = warnings_of(&document);
-        assert!(
-            warnings[0].contains("HTML tags nested more than 512 elements deep were left out"),
-            "{name}: {warnings:?}"
-        );
+        assert!(warnings[0].starts_with("HTML nested more than 512 elements deep: the "), "{name}: {warnings:?}");
         let tags = &document.document.ixbrl.as_ref().unwrap().tagged;
         assert!(!tags.is_empty() && tags.len() <= 512, "{name}: {} tags kept", tags.len());
         assert!(tags.iter().all(|t| t.text == "1,234"), "{name}: each tag reads its figure");
@@ -307,6 +305,28 @@ fn a_text_table_of_10000_rows_is_skipped_with_a_warning() {
         ["lines 3-10002: a table 10000 lines long, more than the 2000 Exhibit reads; no figures are read from it"]
     );
     assert!(document.facts.is_empty());
+}
+
+/// Each table laid out in a table's cell lays out the one inside it, so
+/// past 16 levels tables are shown as plain text, with a warning.
+#[test]
+fn tables_nested_in_tables_past_16_levels_are_shown_as_text_with_a_warning() {
+    let depth = 40;
+    let html = format!(
+        "<html><body>{}<p>Innermost text</p>{}</body></html>",
+        "<table><tr><td>".repeat(depth),
+        "</td></tr></table>".repeat(depth)
+    );
+    let document = extract_within("nested-tables.htm", html, 60);
+    assert_eq!(
+        warnings_of(&document),
+        [format!(
+            "tables nested more than 16 deep in table cells are shown as plain text ({} of them); no figures are read \
+             from them",
+            depth - 16
+        )]
+    );
+    assert!(document.document.text.contains("Innermost text"));
 }
 
 /// An HTML table of 100,000 columns took over 90 s: wider than 200

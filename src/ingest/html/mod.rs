@@ -3,6 +3,9 @@
 //! paragraphs wrapped, tables laid out as aligned columns), and as it is
 //! rendered every table cell and every inline XBRL number records where it
 //! landed, so provenance and highlighting work exactly as for text filings.
+//! Whatever the markup, the work stays in proportion to it: nesting is
+//! bounded as the document is parsed (`parse`), walks keep their own stack
+//! (`walk`), and what is left out for it is said in `Rendered::warnings`.
 
 mod builder;
 mod ixbrl;
@@ -50,15 +53,16 @@ pub fn render(source: &str) -> Rendered {
     let mut warnings = Vec::new();
     if parsed.tags_cut > 0 {
         warnings.push(Warning::new(format!(
-            "{} HTML tags nested more than {} elements deep were left out (the text inside them is kept)",
-            parsed.tags_cut,
-            parse::MAX_DEPTH
+            "HTML nested more than {} elements deep: the {} tags below that were left out (the text inside them is \
+             kept)",
+            parse::MAX_DEPTH,
+            parsed.tags_cut
         )));
     }
     if walker.tables_flattened > 0 {
         warnings.push(Warning::new(format!(
-            "{} tables nested more than {MAX_TABLE_NESTING} tables deep are shown as plain text; no figures are read \
-             from them",
+            "tables nested more than {MAX_TABLE_NESTING} deep in table cells are shown as plain text ({} of them); no \
+             figures are read from them",
             walker.tables_flattened
         )));
     }
