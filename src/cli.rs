@@ -158,11 +158,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let report = Report::build(results, extractor.rules());
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            match format {
-                Format::Json => report.write_json(&mut out)?,
-                Format::Csv => report.write_csv(&mut out)?,
+            let written = match format {
+                Format::Json => report.write_json(&mut out).map_err(anyhow::Error::from),
+                Format::Csv => report.write_csv(&mut out).map_err(anyhow::Error::from),
+            };
+            match written.and_then(|()| out.flush().map_err(anyhow::Error::from)) {
+                // The reader stopped reading (`exhibit extract … | head`): a normal end.
+                Err(error) if is_broken_pipe(&error) => {}
+                other => other?,
             }
-            out.flush()?;
             Ok(exit_code(failed))
         }
         Some(Command::Chart { out, company, size, files }) => {
@@ -185,6 +189,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(exit_code(failed))
         }
     }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
 /// No chart: when files could not be read, that is why (exit 1, as for

@@ -152,6 +152,26 @@ fn a_fifo_and_a_device_are_refused_by_name_without_waiting() {
     assert_eq!(json["documents"][2]["facts"].as_array().unwrap().len(), 42, "the good file is still extracted");
 }
 
+/// A reader that stops reading (`| head`) ended the run with "Broken pipe"
+/// and exit 2, a usage error; it is a normal end.
+#[test]
+fn a_reader_that_stops_reading_is_a_normal_end() {
+    let many: Vec<String> = std::iter::repeat_n(samples(), 20).flatten().collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_exhibit"))
+        .arg("extract")
+        .args(&many)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 10];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+}
+
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(exhibit(&["extract"]).status.code(), Some(2));
