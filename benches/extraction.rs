@@ -4,7 +4,9 @@
 //! same corpus as a batch on one thread and on every core, and 2 MB HTML
 //! reports loaded, rendered and extracted (target under 100 ms on one core;
 //! 20 MB/s): a 10-Q with inline XBRL in today's markup, and the small HTML
-//! fixtures back to back as a denser case.
+//! fixtures back to back as a denser case. And hostile shapes, to show the
+//! time grows in proportion to the input: nested `<div>`s and inline XBRL
+//! tags 10,000 to 80,000 deep, and tables of 25,000 to 100,000 columns.
 
 use std::path::{Path, PathBuf};
 
@@ -154,5 +156,54 @@ fn html_benches(c: &mut Criterion) {
     }
 }
 
-criterion_group!(extraction, benches, html_benches);
+/// A document of `depth` nested `open`/`close` pairs around a figure.
+fn nested(open: &str, close: &str, depth: usize) -> Vec<u8> {
+    let context = "<xbrli:context id=\"c\"><xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate>\
+        <xbrli:endDate>2024-03-31</xbrli:endDate></xbrli:period></xbrli:context>";
+    format!("<html><body>{context}<p>Net loss {}1,234{}</p></body></html>", open.repeat(depth), close.repeat(depth))
+        .into_bytes()
+}
+
+fn wide_text_table(columns: usize) -> Vec<u8> {
+    let row = |label: &str, figure: &str| format!("{label:<30}{}\n", format!("{figure:>8}").repeat(columns));
+    format!("{}{}{}", row("", "2006"), row("Net loss", "(1,234)"), row("Total operating expenses", "5,678"))
+        .into_bytes()
+}
+
+fn wide_html_table(columns: usize) -> Vec<u8> {
+    let row = |label: &str, figure: &str| {
+        format!("<tr><td>{label}</td>{}</tr>", format!("<td>{figure}</td>").repeat(columns))
+    };
+    format!("<html><body><table>{}{}</table></body></html>", row("", "2024"), row("Net loss", "(1,234)")).into_bytes()
+}
+
+fn hostile_benches(c: &mut Criterion) {
+    let ix = "<ix:nonFraction name=\"us-gaap:NetIncomeLoss\" contextRef=\"c\">";
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    for depth in [10_000, 20_000, 40_000, 80_000] {
+        for (name, document) in
+            [("nested div", nested("<div>", "</div>", depth)), ("nested ix", nested(ix, "</ix:nonFraction>", depth))]
+        {
+            group.throughput(Throughput::Elements(depth as u64));
+            group.bench_with_input(BenchmarkId::new(name, depth), &document, |b, document| {
+                b.iter(|| extract_all(&[(PathBuf::from("nested.htm"), document.clone())]))
+            });
+        }
+    }
+    for columns in [25_000, 50_000, 100_000] {
+        for (name, path, document) in [
+            ("text table columns", "wide.txt", wide_text_table(columns)),
+            ("html table columns", "wide.htm", wide_html_table(columns)),
+        ] {
+            group.throughput(Throughput::Elements(columns as u64));
+            group.bench_with_input(BenchmarkId::new(name, columns), &document, |b, document| {
+                b.iter(|| extract_all(&[(PathBuf::from(path), document.clone())]))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(extraction, benches, html_benches, hostile_benches);
 criterion_main!(extraction);

@@ -3,7 +3,8 @@
 //! `exhibit chart --out FILE.png|FILE.svg FILE...` run headless for scripts
 //! and batches. Usage errors exit 2; a file that cannot be read is named on
 //! stderr (and, for `extract`, in its document's warnings), the rest are
-//! still processed, and the exit code is 1.
+//! still processed, and the exit code is 1, also when nothing could be
+//! charted because no file could be read. Each error is printed once.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -114,10 +115,28 @@ pub fn main() -> ExitCode {
     match outcome {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("exhibit: {error:#}");
+            eprintln!("exhibit: {}", describe(&error));
             ExitCode::from(2)
         }
     }
+}
+
+/// An error with its causes, each said once: a cause whose words the
+/// message before it already includes (as `RulesError` includes the TOML
+/// error it wraps) is not repeated.
+fn describe(error: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in error.chain() {
+        let cause = cause.to_string();
+        if text.contains(&cause) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&cause);
+    }
+    text
 }
 
 /// The extractor for a rules file, or the built-in one.
@@ -139,11 +158,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let report = Report::build(results, extractor.rules());
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            match format {
-                Format::Json => report.write_json(&mut out)?,
-                Format::Csv => report.write_csv(&mut out)?,
+            let written = match format {
+                Format::Json => report.write_json(&mut out).map_err(anyhow::Error::from),
+                Format::Csv => report.write_csv(&mut out).map_err(anyhow::Error::from),
+            };
+            match written.and_then(|()| out.flush().map_err(anyhow::Error::from)) {
+                // The reader stopped reading (`exhibit extract … | head`): a normal end.
+                Err(error) if is_broken_pipe(&error) => {}
+                other => other?,
             }
-            out.flush()?;
             Ok(exit_code(failed))
         }
         Some(Command::Chart { out, company, size, files }) => {
@@ -155,17 +178,33 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Some(name) => company_key(&name),
                 None => match report.series.first() {
                     Some(series) => series.company_key.clone(),
-                    None => bail!("no quarterly figures were found in the files given"),
+                    None => return nothing_to_chart(failed, "no quarterly figures were found in the files given"),
                 },
             };
             let Some(model) = ChartModel::build(&report.series, &key, extractor.rules(), &|_| true) else {
-                bail!("no quarterly figures were found for the company {key:?}");
+                return nothing_to_chart(failed, &format!("no quarterly figures were found for the company {key:?}"));
             };
             save(&model, &out, size)?;
             eprintln!("exhibit: chart of {} saved as {} ({}x{})", model.company, out.display(), size.0, size.1);
             Ok(exit_code(failed))
         }
     }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
+}
+
+/// No chart: when files could not be read, that is why (exit 1, as for
+/// any unreadable file); otherwise the files given hold no figures.
+fn nothing_to_chart(failed: bool, message: &str) -> anyhow::Result<ExitCode> {
+    if failed {
+        eprintln!("exhibit: {message}");
+        return Ok(exit_code(true));
+    }
+    bail!("{message}")
 }
 
 fn report_failures<T>(results: &[(PathBuf, Result<T, crate::ingest::IngestError>)]) -> bool {
@@ -213,6 +252,17 @@ mod tests {
     fn window_wanted(line: &str) -> bool {
         let args: Vec<std::ffi::OsString> = line.split_whitespace().map(Into::into).collect();
         wants_window(&args)
+    }
+
+    #[test]
+    fn a_cause_already_in_the_message_is_said_once() {
+        let wrapped =
+            anyhow::Error::new(crate::extract::rules::Rules::parse("x = [").unwrap_err()).context("mine.toml");
+        let text = describe(&wrapped);
+        assert!(text.starts_with("mine.toml: the concept rules cannot be read: TOML parse error"), "{text}");
+        assert_eq!(text.matches("TOML parse error").count(), 1, "{text}");
+        let io = anyhow::Error::new(std::io::Error::other("disk on fire")).context("chart.png: cannot be written");
+        assert_eq!(describe(&io), "chart.png: cannot be written: disk on fire");
     }
 
     #[test]

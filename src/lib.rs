@@ -20,6 +20,7 @@ pub mod fact;
 pub mod fiscal;
 pub mod format;
 pub mod ingest;
+pub mod isolate;
 pub mod ledger;
 pub mod pattern;
 pub mod report;

@@ -113,6 +113,65 @@ fn one_bad_file_is_reported_and_the_others_still_extracted() {
     assert!(documents[2]["facts"].as_array().unwrap().is_empty());
 }
 
+/// Runs exhibit, failing the test if it has not finished within `secs`.
+fn exhibit_within(args: &[&str], secs: u64) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_exhibit"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("exhibit {args:?} did not finish within {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// A FIFO would block the read until a writer came, and a device never
+/// ends: both are named with what they are, and the rest of the batch goes on.
+#[cfg(unix)]
+#[test]
+fn a_fifo_and_a_device_are_refused_by_name_without_waiting() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("release.txt");
+    let name = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0, "mkfifo");
+    let good = sample("epicept-2006-08-02-q2-2006-results.txt");
+    let output = exhibit_within(&["extract", fifo.to_str().unwrap(), "/dev/zero", &good], 60);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(&format!("{}: not a regular file (a named pipe)", fifo.display())), "{stderr}");
+    assert!(stderr.contains("/dev/zero: not a regular file (a device)"), "{stderr}");
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["documents"][2]["facts"].as_array().unwrap().len(), 42, "the good file is still extracted");
+}
+
+/// A reader that stops reading (`| head`) ended the run with "Broken pipe"
+/// and exit 2, a usage error; it is a normal end.
+#[test]
+fn a_reader_that_stops_reading_is_a_normal_end() {
+    let many: Vec<String> = std::iter::repeat_n(samples(), 20).flatten().collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_exhibit"))
+        .arg("extract")
+        .args(&many)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 10];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+}
+
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(exhibit(&["extract"]).status.code(), Some(2));
@@ -152,7 +211,9 @@ Net shortfall                          (1,250)        (900)\nOther line         
     std::fs::write(&rules, "not = [toml").unwrap();
     let broken = exhibit(&["--concepts", rules.to_str().unwrap(), "extract", filing.to_str().unwrap()]);
     assert_eq!(broken.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&broken.stderr).contains("concepts.toml"));
+    let stderr = String::from_utf8_lossy(&broken.stderr);
+    assert!(stderr.starts_with(&format!("exhibit: {}: the concept rules cannot be read", rules.display())), "{stderr}");
+    assert_eq!(stderr.matches("TOML parse error").count(), 1, "said once: {stderr}");
 }
 
 #[test]
@@ -187,4 +248,23 @@ fn chart_saves_png_and_svg_headless() {
     ]);
     assert_eq!(nothing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&nothing.stderr).contains("no quarterly figures"));
+}
+
+/// With only unreadable files, `chart` exited 2 (a usage error) where the
+/// README says 1; each file is named once, and no image is written.
+#[test]
+fn chart_of_only_unreadable_files_exits_1_naming_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("chart.png");
+    let missing = dir.path().join("missing.txt");
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let output =
+        exhibit(&["chart", "--out", out.to_str().unwrap(), missing.to_str().unwrap(), empty.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.matches(&missing.display().to_string()).count(), 1, "{stderr}");
+    assert_eq!(stderr.matches(&empty.display().to_string()).count(), 1, "{stderr}");
+    assert!(stderr.ends_with("exhibit: no quarterly figures were found in the files given\n"), "{stderr}");
+    assert!(!out.exists());
 }

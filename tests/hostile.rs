@@ -212,3 +212,228 @@ fn input_files_are_never_modified() {
     let after = (std::fs::read(&path).unwrap(), std::fs::metadata(&path).unwrap().modified().unwrap());
     assert_eq!(before, after);
 }
+
+/// Extracts a document made in the test, failing if it takes longer than
+/// `secs` (a guard against a hang, far above what it takes).
+fn extract_within(name: &str, text: String, secs: u64) -> exhibit::extract::ExtractedDocument {
+    let name = name.to_owned();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut documents = ingest::from_bytes(Path::new(&name), text.as_bytes()).unwrap();
+        let _ = sender.send(Extractor::builtin().extract(documents.remove(0)));
+    });
+    receiver.recv_timeout(std::time::Duration::from_secs(secs)).expect("extraction finished in time")
+}
+
+fn warnings_of(document: &exhibit::extract::ExtractedDocument) -> Vec<&str> {
+    document.warnings.iter().map(|w| w.message.as_str()).collect()
+}
+
+/// 40,000 nested `<div>`s overflowed the stack and took time quadratic in
+/// the depth; the tags below 512 are now left out with a warning, their
+/// text kept.
+#[test]
+fn deeply_nested_divs_are_cut_with_a_warning_and_their_text_kept() {
+    let depth = 100_000;
+    let html = format!(
+        "<html><body>{}<p>The text deep inside is kept.</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let document = extract_within("nested.htm", html, 60);
+    assert_eq!(
+        warnings_of(&document),
+        [format!(
+            "HTML nested more than 512 elements deep: the {} tags below that were left out (the text inside them is \
+             kept)",
+            depth - 512
+        )]
+    );
+    assert!(document.document.text.contains("The text deep inside is kept."));
+}
+
+/// 50,000 nested `ix:nonFraction`s overflowed the stack; hidden, they took
+/// 90 s and 1 GB, each tag copying the text of all the tags inside it.
+#[test]
+fn deeply_nested_inline_xbrl_is_cut_with_a_warning_shown_or_hidden() {
+    let depth = 50_000;
+    let context = "<xbrli:context id=\"c\"><xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate>\
+        <xbrli:endDate>2024-03-31</xbrli:endDate></xbrli:period></xbrli:context>";
+    let tag = "<ix:nonFraction name=\"us-gaap:NetIncomeLoss\" contextRef=\"c\" unitRef=\"usd\">";
+    let nested = format!("{}1,234{}", tag.repeat(depth), "</ix:nonFraction>".repeat(depth));
+    for (name, body) in [
+        ("shown.htm", format!("<p>Net loss {nested}</p>")),
+        ("hidden.htm", format!("<ix:header><ix:hidden>{nested}</ix:hidden></ix:header><p>Net loss</p>")),
+    ] {
+        let html = format!("<html><body>{context}{body}</body></html>");
+        let document = extract_within(name, html, 60);
+        let warnings = warnings_of(&document);
+        assert!(warnings[0].starts_with("HTML nested more than 512 elements deep: the "), "{name}: {warnings:?}");
+        let tags = &document.document.ixbrl.as_ref().unwrap().tagged;
+        assert!(!tags.is_empty() && tags.len() <= 512, "{name}: {} tags kept", tags.len());
+        assert!(tags.iter().all(|t| t.text == "1,234"), "{name}: each tag reads its figure");
+    }
+}
+
+/// A text table of 100,000 columns took over 6 GB before aborting: wider
+/// than 200 columns, a table is now skipped with a warning.
+#[test]
+fn a_text_table_of_100000_columns_is_skipped_with_a_warning() {
+    let columns = 100_000;
+    let row = |label: &str, figure: &str| format!("{label:<30}{}\n", format!("{figure:>8}").repeat(columns));
+    let text = format!("{}{}{}", row("", "2006"), row("Net loss", "(1,234)"), row("Total operating expenses", "5,678"));
+    let document = extract_within("wide.txt", text, 120);
+    assert_eq!(
+        warnings_of(&document),
+        ["lines 2-3: a table 100000 columns wide, more than the 200 Exhibit reads; no figures are read from it"]
+    );
+    assert!(document.facts.is_empty());
+}
+
+/// Naming a row's concept looks at the rows above it, so a table of
+/// 10,000 rows took seconds, and longer ones minutes: past 2,000 rows a
+/// table is skipped with a warning.
+#[test]
+fn a_text_table_of_10000_rows_is_skipped_with_a_warning() {
+    let mut text = String::from("                                 THREE MONTHS ENDED JUNE 30,\n                                    2006         2005\n");
+    for _ in 0..10_000 {
+        text.push_str("Net loss                       (1,234)        (99)\n");
+    }
+    let document = extract_within("long.txt", text, 60);
+    assert_eq!(
+        warnings_of(&document),
+        ["lines 3-10002: a table 10000 lines long, more than the 2000 Exhibit reads; no figures are read from it"]
+    );
+    assert!(document.facts.is_empty());
+}
+
+/// Each table laid out in a table's cell lays out the one inside it, so
+/// past 16 levels tables are shown as plain text, with a warning.
+#[test]
+fn tables_nested_in_tables_past_16_levels_are_shown_as_text_with_a_warning() {
+    let depth = 40;
+    let html = format!(
+        "<html><body>{}<p>Innermost text</p>{}</body></html>",
+        "<table><tr><td>".repeat(depth),
+        "</td></tr></table>".repeat(depth)
+    );
+    let document = extract_within("nested-tables.htm", html, 60);
+    assert_eq!(
+        warnings_of(&document),
+        [format!(
+            "tables nested more than 16 deep in table cells are shown as plain text ({} of them); no figures are read \
+             from them",
+            depth - 16
+        )]
+    );
+    assert!(document.document.text.contains("Innermost text"));
+}
+
+/// An HTML table of 100,000 columns took over 90 s: wider than 200
+/// columns, it is shown as text with a warning.
+#[test]
+fn an_html_table_of_100000_columns_is_shown_as_text_with_a_warning() {
+    let columns = 100_000;
+    let row = |label: &str, figure: &str| {
+        format!("<tr><td>{label}</td>{}</tr>", format!("<td>{figure}</td>").repeat(columns))
+    };
+    let html = format!(
+        "<html><body><table>{}{}{}</table></body></html>",
+        row("", "2024"),
+        row("Net loss", "(1,234)"),
+        row("Total operating expenses", "5,678")
+    );
+    let document = extract_within("wide.htm", html, 120);
+    assert_eq!(
+        warnings_of(&document),
+        ["line 1: a table 100001 columns wide, more than the 200 Exhibit lays out, is shown as text; no figures are read from it"]
+    );
+    assert!(document.facts.is_empty());
+    assert!(document.document.text.contains("Net loss   (1,234)   (1,234)"));
+}
+
+/// A submission of 300,000 `<DOCUMENT>`s: the ledger looked for each
+/// document among all those before it, quadratic in their number.
+#[test]
+fn a_submission_of_300000_documents_is_taken_in_linear_time() {
+    let count = 300_000;
+    let mut text = String::from("<SEC-DOCUMENT>\n<SEC-HEADER>\nCOMPANY CONFORMED NAME: EPICEPT CORP\n</SEC-HEADER>\n");
+    for i in 0..count {
+        text.push_str(&format!(
+            "<DOCUMENT>\n<TYPE>EX-99\n<FILENAME>d{i}.txt\n<TEXT>\nItem {i}\n</TEXT>\n</DOCUMENT>\n"
+        ));
+    }
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let documents = ingest::from_bytes(Path::new("huge-submission.txt"), text.as_bytes()).unwrap();
+        let extracted: Vec<_> = documents.into_iter().map(|d| Extractor::builtin().extract(d)).collect();
+        let mut ledger = Ledger::new();
+        ledger.add(extracted.clone());
+        ledger.add(extracted);
+        let _ = sender.send(ledger.documents().len());
+    });
+    let held = receiver.recv_timeout(std::time::Duration::from_secs(120)).expect("finished in time");
+    assert_eq!(held, count, "adding the same documents again replaces them");
+}
+
+/// The saving side of `scripts/kill-save-loop`: saves the workspace in
+/// `EXHIBIT_KILL_DIR` over and over, each time with all 300 corrections
+/// set to the next generation's value, until the script kills it.
+#[test]
+#[ignore = "run by scripts/kill-save-loop, which kills it"]
+fn saves_in_a_loop_until_killed() {
+    use exhibit::workbench::workspace_file::WorkspaceFile;
+    let path = Path::new(&std::env::var("EXHIBIT_KILL_DIR").unwrap()).join("workspace.json");
+    let mut file = WorkspaceFile::open(&path).file;
+    let mut workspace =
+        exhibit::workbench::workspace::Workspace::load(&path).unwrap().map(|l| l.workspace).unwrap_or_default();
+    let key = |i: u32| exhibit::ledger::FactKey {
+        company: "epicept".into(),
+        concept: format!("Concept{i}"),
+        period: exhibit::fact::Period::Instant { instant: chrono::NaiveDate::from_ymd_opt(2006, 6, 30).unwrap() },
+    };
+    for generation in 1u32.. {
+        let mut corrections = exhibit::ledger::Corrections::default();
+        for i in 0..300 {
+            corrections.apply(exhibit::ledger::Correction {
+                key: key(i),
+                value: rust_decimal::Decimal::from(generation),
+                original: Some(rust_decimal::Decimal::from(i)),
+                note: Some(format!("generation {generation}, correction {i}")),
+                at: chrono::Utc::now(),
+                source: None,
+            });
+        }
+        workspace.corrections = corrections;
+        workspace.version = exhibit::workbench::workspace::VERSION;
+        file.save(&workspace).unwrap();
+    }
+}
+
+/// The checking side of `scripts/kill-save-loop`: the workspace a killed
+/// save left is whole (one generation throughout, nothing refused or set
+/// aside), and opening it removes the temporary files the kill left.
+#[test]
+#[ignore = "run by scripts/kill-save-loop after each kill"]
+fn the_killed_workspace_is_whole() {
+    use exhibit::workbench::workspace_file::WorkspaceFile;
+    let dir = std::path::PathBuf::from(std::env::var("EXHIBIT_KILL_DIR").unwrap());
+    let path = dir.join("workspace.json");
+    let leftovers = || {
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".saving"))
+            .count()
+    };
+    let left = leftovers();
+    let opened = WorkspaceFile::open(&path);
+    assert!(opened.notices.is_empty() && opened.refused.is_empty(), "{:?} {:?}", opened.notices, opened.refused);
+    let Some(workspace) = opened.workspace else {
+        println!("kill before the first save: no workspace yet; {left} temporary files removed");
+        return;
+    };
+    let values: std::collections::BTreeSet<_> = workspace.corrections.iter().map(|c| c.value).collect();
+    assert_eq!((workspace.corrections.len(), values.len()), (300, 1), "one whole generation");
+    assert_eq!(leftovers(), 0, "temporary files of the killed save are removed");
+    println!("workspace whole: generation {}; {left} temporary files removed", values.first().unwrap());
+}

@@ -40,4 +40,6 @@ pub enum Action {
     ExportFactsDialog,
     ExportFacts(PathBuf),
     DismissMessages,
+    /// Hide the notices about the workspace file.
+    DismissNotices,
 }

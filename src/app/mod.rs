@@ -1,7 +1,9 @@
 //! The workbench window. Panels draw the [`Workbench`] and emit
 //! [`Action`]s; `apply` carries them out in one place at the end of the
 //! frame. Loading, extraction and file dialogs run off the UI thread and
-//! report back over channels. The workspace is saved after every change.
+//! report back over channels. The workspace is saved after every change,
+//! whether or not files are still loading; when it cannot be (another
+//! window holds it, or it could not be set aside), a banner says why.
 
 pub mod action;
 mod chart_view;
@@ -26,8 +28,10 @@ use text_view::TextView;
 use crate::chart::ChartModel;
 use crate::extract::Extractor;
 use crate::format::filing_style;
+use crate::ledger::corrections::value_problem;
 use crate::report::Report;
-use crate::workbench::workspace::{self, Workspace};
+use crate::workbench::workspace::{self, Refused, Workspace};
+use crate::workbench::workspace_file::{Opened, Saving, WorkspaceFile};
 use crate::workbench::{entry, Workbench};
 
 /// How the window starts.
@@ -71,12 +75,14 @@ pub struct ExhibitApp {
     edit: Option<Edit>,
     text_view: TextView,
     fields_view: FieldsView,
+    filings_view: filings::FilingsView,
     messages: Vec<Message>,
-    workspace_path: PathBuf,
-    /// The workspace as last written, to write only when it changes.
-    saved_workspace: Option<Workspace>,
-    /// Until the files of the restored workspace are in, nothing is saved.
-    restoring: bool,
+    workspace_file: WorkspaceFile,
+    /// What the analyst should know about the workspace file, shown in a
+    /// banner until dismissed (the status bar shows only the last message).
+    notices: Vec<String>,
+    /// Whether this window holds changes its workspace file does not.
+    unsaved: bool,
     chart: Option<ChartCache>,
     /// The workbench revision the workspace was last compared at.
     autosaved_revision: Option<u64>,
@@ -91,6 +97,7 @@ impl ExhibitApp {
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> ExhibitApp {
         cc.egui_ctx.set_theme(egui::Theme::Light);
         let (action_sender, action_receiver) = channel();
+        let Opened { file, workspace, refused, notices } = WorkspaceFile::open(&options.workspace);
         let mut app = ExhibitApp {
             workbench: Workbench::new(options.extractor),
             loader: Loader::default(),
@@ -100,17 +107,18 @@ impl ExhibitApp {
             edit: None,
             text_view: TextView::default(),
             fields_view: FieldsView::default(),
+            filings_view: filings::FilingsView::default(),
             messages: Vec::new(),
-            workspace_path: options.workspace.clone(),
-            saved_workspace: None,
-            restoring: true,
+            workspace_file: file,
+            notices,
+            unsaved: false,
             chart: None,
             autosaved_revision: None,
             scroll_fields: false,
             user_selected: false,
             repaint: cc.egui_ctx.clone(),
         };
-        let mut files = app.restore_workspace();
+        let mut files = app.adopt(workspace, &refused);
         for file in options.files {
             if !files.contains(&file) {
                 files.push(file);
@@ -120,24 +128,15 @@ impl ExhibitApp {
         app
     }
 
-    fn restore_workspace(&mut self) -> Vec<PathBuf> {
-        match Workspace::load(&self.workspace_path) {
-            Ok(Some(workspace)) => {
+    /// Takes in what a workspace file held; returns the files it lists.
+    fn adopt(&mut self, workspace: Option<Workspace>, refused: &[Refused]) -> Vec<PathBuf> {
+        self.workbench.refuse(refused);
+        match workspace {
+            Some(workspace) => {
                 self.workbench.adopt(&workspace);
-                self.saved_workspace = Some(workspace.clone());
                 workspace.files
             }
-            Ok(None) => Vec::new(),
-            Err(error) => {
-                let kept = match workspace::set_aside(&self.workspace_path) {
-                    Ok(aside) => format!("it was kept as {}", aside.display()),
-                    Err(e) => format!("it could not be moved aside ({e}) and will not be overwritten"),
-                };
-                self.saved_workspace = None;
-                self.restoring = false;
-                self.error(format!("{error}; {kept}. Starting with an empty workspace."));
-                Vec::new()
-            }
+            None => Vec::new(),
         }
     }
 
@@ -147,6 +146,16 @@ impl ExhibitApp {
 
     pub fn messages(&self) -> &[Message] {
         &self.messages
+    }
+
+    /// What the workspace banner says: why nothing is saved, if so, then
+    /// the notices about the workspace file.
+    pub fn banner(&self) -> Vec<String> {
+        let off = match self.workspace_file.saving() {
+            Saving::Off(reason) => Some(reason.clone()),
+            Saving::On => None,
+        };
+        off.into_iter().chain(self.notices.iter().cloned()).collect()
     }
 
     pub fn edit(&self) -> Option<&Edit> {
@@ -204,27 +213,24 @@ impl ExhibitApp {
     /// file named relative to the current folder is found again next time.
     fn load(&mut self, paths: Vec<PathBuf>) {
         let paths: Vec<PathBuf> = paths.into_iter().map(|p| std::path::absolute(&p).unwrap_or(p)).collect();
-        if paths.is_empty() {
-            self.restoring = false;
-            return;
-        }
+        self.workbench.expect(&paths);
         self.loader.start(paths, self.workbench.extractor(), self.repaint.clone());
     }
 
     fn poll_background(&mut self) {
         let arrived = self.loader.poll();
-        let any_arrived = !arrived.is_empty();
-        for loaded in arrived {
-            self.workbench.add_loaded(&loaded.path, loaded.result);
+        if !arrived.is_empty() {
+            self.workbench.add_loaded(arrived);
+            if !self.user_selected {
+                self.workbench.select_latest_with_facts();
+            }
         }
-        if any_arrived && !self.user_selected {
-            self.workbench.select_latest_with_facts();
+        if !self.loader.is_idle() {
+            // Results wake the window; a file that takes long does not.
+            self.repaint.request_repaint_after(std::time::Duration::from_secs(1));
         }
         while let Ok(action) = self.action_receiver.try_recv() {
             self.pending.push(action);
-        }
-        if self.loader.is_idle() {
-            self.restoring = false;
         }
     }
 
@@ -304,9 +310,12 @@ impl ExhibitApp {
             }
             Action::SaveChart(path) => self.save_chart(&path),
             Action::SaveWorkspaceDialog => self.dialogs.show(Dialog::SaveWorkspace, self.start_dir()),
-            Action::SaveWorkspace(path) => match self.workbench.workspace().save(&path) {
-                Ok(()) => self.info(format!("Workspace saved as {}.", path.display())),
-                Err(e) => self.error(format!("{}: the workspace could not be saved: {e}", path.display())),
+            Action::SaveWorkspace(path) => match self.workspace_file.save_as(&path, &self.workbench.workspace()) {
+                Ok(done) => {
+                    self.info(done);
+                    self.autosaved_revision = None;
+                }
+                Err(e) => self.error(e),
             },
             Action::OpenWorkspaceDialog => self.dialogs.show(Dialog::OpenWorkspace, self.start_dir()),
             Action::OpenWorkspace(path) => self.open_workspace(&path),
@@ -318,13 +327,17 @@ impl ExhibitApp {
                 self.messages.clear();
                 self.workbench.dismiss_failures();
             }
+            Action::DismissNotices => self.notices.clear(),
         }
     }
 
     fn commit(&mut self, fact: crate::workbench::FactRef, entry_text: &str, note: String) {
         let Some(found) = self.workbench.fact(fact) else { return };
         let current = self.workbench.value_of(fact).unwrap_or(found.value);
-        match entry::parse_entry(entry_text, found.scale, current) {
+        let parsed = entry::parse_entry(entry_text, found.scale, current)
+            .map_err(|e| e.to_string())
+            .and_then(|value| value_problem(value).map_or(Ok(value), Err));
+        match parsed {
             Ok(value) => {
                 let note = Some(note.trim().to_owned()).filter(|n| !n.is_empty());
                 self.workbench.correct(fact, value, note);
@@ -339,7 +352,7 @@ impl ExhibitApp {
                     error: None,
                     focus: true,
                 });
-                edit.error = Some(error.to_string());
+                edit.error = Some(error);
                 edit.focus = true;
             }
         }
@@ -356,19 +369,23 @@ impl ExhibitApp {
         }
     }
 
+    /// Makes another file this window's workspace: what it lists opens,
+    /// and changes are saved to it from now on.
     fn open_workspace(&mut self, path: &Path) {
-        match Workspace::load(path) {
-            Ok(Some(workspace)) => {
-                self.edit = None;
-                self.workbench.clear();
-                self.workbench.adopt(&workspace);
-                self.restoring = true;
-                self.load(workspace.files);
-                self.info(format!("Opened workspace {}.", path.display()));
-            }
-            Ok(None) => self.error(format!("{}: no such workspace", path.display())),
-            Err(e) => self.error(e.to_string()),
+        if !path.is_file() {
+            self.error(format!("{}: no such workspace", path.display()));
+            return;
         }
+        self.edit = None;
+        self.workbench.clear();
+        self.workspace_file.close();
+        let Opened { file, workspace, refused, notices } = WorkspaceFile::open(path);
+        self.workspace_file = file;
+        self.notices = notices;
+        let files = self.adopt(workspace, &refused);
+        self.load(files);
+        self.autosaved_revision = None;
+        self.info(format!("Opened workspace {}.", path.display()));
     }
 
     fn export(&mut self, path: &Path, series: bool) {
@@ -388,21 +405,51 @@ impl ExhibitApp {
     /// Saves the workspace if it changed; compares only when the workbench
     /// has changed since the last look, not every frame.
     fn autosave(&mut self) {
-        if self.restoring || self.autosaved_revision == Some(self.workbench.revision()) {
+        if self.autosaved_revision == Some(self.workbench.revision()) {
             return;
         }
         self.autosaved_revision = Some(self.workbench.revision());
         let workspace = self.workbench.workspace();
-        if self.saved_workspace.as_ref() == Some(&workspace) {
+        if let Err(e) = self.workspace_file.save(&workspace) {
+            self.error(e);
+        }
+        self.unsaved = self.workspace_file.is_unsaved(&workspace);
+    }
+
+    /// Why the workspace is not saved, and what happened to its file, in a
+    /// band under the menu that stays until dealt with.
+    fn banner_ui(&mut self, ui: &mut egui::Ui) {
+        let off = match self.workspace_file.saving() {
+            Saving::Off(reason) => Some(reason.clone()),
+            Saving::On => None,
+        };
+        if off.is_none() && self.notices.is_empty() {
             return;
         }
-        match workspace.save(&self.workspace_path) {
-            Ok(()) => self.saved_workspace = Some(workspace),
-            Err(e) => {
-                self.saved_workspace = Some(workspace);
-                self.error(format!("{}: the workspace could not be saved: {e}", self.workspace_path.display()));
+        let fill =
+            if off.is_some() { egui::Color32::from_rgb(253, 226, 222) } else { egui::Color32::from_rgb(255, 243, 205) };
+        let frame = egui::Frame::new().fill(fill).inner_margin(egui::Margin::symmetric(10, 6));
+        egui::Panel::top("workspace-banner").frame(frame).show(ui, |ui| {
+            if let Some(reason) = off {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(egui::Color32::from_rgb(150, 20, 10), egui::RichText::new(reason).strong());
+                    if self.unsaved {
+                        ui.label("Changes made in this window are not saved.");
+                    }
+                    if ui.button("Save workspace as…").clicked() {
+                        self.pending.push(Action::SaveWorkspaceDialog);
+                    }
+                });
             }
-        }
+            for notice in &self.notices {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(egui::Color32::from_rgb(110, 70, 0), notice);
+                });
+            }
+            if !self.notices.is_empty() && ui.small_button("Dismiss").clicked() {
+                self.pending.push(Action::DismissNotices);
+            }
+        });
     }
 
     fn dropped_files(&mut self, ctx: &egui::Context) {
@@ -438,6 +485,9 @@ impl ExhibitApp {
                         .desired_width(140.0)
                         .text(format!("{done} of {total} files")),
                 );
+                if let Some((path, waited)) = self.loader.slowest() {
+                    ui.weak(format!("still reading {} ({} s)", path.display(), waited.as_secs()));
+                }
             }
             let documents = self.workbench.documents().len();
             let corrections = self.workbench.corrections().count();
@@ -473,7 +523,7 @@ impl ExhibitApp {
             ui,
             |ui| {
                 ui.add_space(4.0);
-                filings::filings_ui(ui, &self.workbench, &mut actions);
+                filings::filings_ui(ui, &mut self.filings_view, &self.workbench, &mut actions);
             },
         );
         self.refresh_chart();
@@ -544,6 +594,7 @@ impl eframe::App for ExhibitApp {
         menu::shortcuts(ui, &mut actions);
         egui::Panel::top("menu").show(ui, |ui| menu::menu_ui(ui, &self.workbench, &mut actions));
         self.pending.extend(actions);
+        self.banner_ui(ui);
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         if self.workbench.documents().is_empty() {
             let mut actions = Vec::new();
@@ -552,12 +603,7 @@ impl eframe::App for ExhibitApp {
                     ui.centered_and_justified(|ui| ui.spinner());
                 } else {
                     filings::start_ui(ui, &self.workbench, &mut actions);
-                    for failure in self.workbench.failures() {
-                        ui.colored_label(
-                            ui.visuals().error_fg_color,
-                            format!("{}: {}", failure.path.display(), failure.reason),
-                        );
-                    }
+                    filings::failures_ui(ui, &self.workbench, &mut actions);
                 }
             });
             self.pending.extend(actions);

@@ -3,7 +3,9 @@
 //! Only the visible lines are laid out (a filing can be megabytes), each
 //! as a small layout job with its highlights: every extracted value, the
 //! selected one strongly, and search matches. Clicking a highlighted value
-//! selects its fact; selecting a fact scrolls its line into view.
+//! selects its fact; selecting a fact scrolls its line into view. A line
+//! longer than `ROW_BYTES` (a filing that is one 100 MB line) is shown over
+//! several rows, so that no frame lays out more than a screenful.
 
 use std::ops::Range;
 
@@ -23,12 +25,20 @@ const CONTEXT_LINES_ABOVE: usize = 6;
 /// Room kept right of a revealed value, so that it is seen whole; the view
 /// scrolls sideways only as far as that needs, keeping row labels in sight.
 const VALUE_WIDTH_CHARS: usize = 16;
+/// The most of one line a row shows; the rest follows on the next rows.
+/// Typed tables are a few hundred characters wide and stay on one row.
+const ROW_BYTES: usize = 2000;
+/// Search stops counting here, so that a one-letter search of a huge
+/// filing does not hold millions of matches.
+const MAX_MATCHES: usize = 100_000;
 
 /// What the view keeps between frames.
 #[derive(Default)]
 pub struct TextView {
     /// The document whose highlight index is built.
     document: Option<(usize, u64)>,
+    /// The rows the document's text is shown in.
+    rows: Rows,
     /// Fact spans sorted by start: (start, end, fact index).
     spans: Vec<(usize, usize, usize)>,
     /// Scroll to this byte offset on the next frame.
@@ -62,6 +72,7 @@ impl TextView {
         if self.document == Some((index, revision)) {
             return;
         }
+        self.rows = Rows::new(&document.document.text, &document.document.lines);
         self.document = Some((index, revision));
         self.spans = document.facts.iter().enumerate().map(|(i, f)| (f.span[0], f.span[1], i)).collect();
         self.spans.sort_unstable();
@@ -105,11 +116,11 @@ impl TextView {
         self.search_bar_ui(ui, index, text);
         let font = TextStyle::Monospace.resolve(ui.style());
         let row_height = ui.fonts_mut(|f| f.row_height(&font));
-        let lines = &document.document.lines;
         let mut area = egui::ScrollArea::both().id_salt(("text", index)).auto_shrink(false);
         if let Some(offset) = self.scroll_to.take() {
-            let line = lines.line_of(offset);
-            let column = text[lines.start(line)..offset.min(text.len())].chars().count();
+            let line = self.rows.row_of(offset);
+            let start = self.rows.spans[line].start;
+            let column = text.get(start..offset.min(text.len())).map_or(0, |s| s.chars().count());
             let char_width = ui.fonts_mut(|f| f.glyph_width(&font, '0'));
             let x = ((column + VALUE_WIDTH_CHARS) as f32 * char_width - ui.available_width()).max(0.0);
             area = area.scroll_offset(egui::vec2(x, line.saturating_sub(CONTEXT_LINES_ABOVE) as f32 * row_height));
@@ -117,9 +128,9 @@ impl TextView {
         let selected_span = selected.and_then(|f| document.facts.get(f)).map(|f| f.span[0]..f.span[1]);
         let current_match = self.search.matches.get(self.search.current).cloned();
         ui.spacing_mut().item_spacing.y = 0.0;
-        area.show_rows(ui, row_height, lines.len(), |ui, rows| {
-            for line in rows {
-                let range = lines.range(text, line);
+        area.show_rows(ui, row_height, self.rows.spans.len(), |ui, rows| {
+            for row in rows {
+                let range = self.rows.spans[row].clone();
                 let job = self.line_job(text, range.clone(), &font, selected_span.as_ref(), current_match.as_ref());
                 let galley = ui.fonts_mut(|f| f.layout_job(job));
                 let (rect, response) =
@@ -262,7 +273,38 @@ fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
         return Vec::new();
     }
     let pattern = regex::RegexBuilder::new(&regex::escape(query)).case_insensitive(true).build();
-    pattern.map(|p| p.find_iter(text).map(|m| m.range()).collect()).unwrap_or_default()
+    pattern.map(|p| p.find_iter(text).map(|m| m.range()).take(MAX_MATCHES).collect()).unwrap_or_default()
+}
+
+/// The rows the text is shown in: each line, or for a line longer than
+/// `ROW_BYTES`, pieces of it cut at character boundaries.
+#[derive(Default)]
+struct Rows {
+    spans: Vec<Range<usize>>,
+}
+
+impl Rows {
+    fn new(text: &str, lines: &crate::ingest::LineIndex) -> Rows {
+        let mut spans = Vec::with_capacity(lines.len());
+        for line in 0..lines.len() {
+            let range = lines.range(text, line);
+            let mut start = range.start;
+            while range.end - start > ROW_BYTES {
+                let end = crate::ingest::submission::floor_char_boundary(text, start + ROW_BYTES);
+                let end =
+                    if end > start { end } else { start + text[start..].chars().next().map_or(1, char::len_utf8) };
+                spans.push(start..end);
+                start = end;
+            }
+            spans.push(start..range.end);
+        }
+        Rows { spans }
+    }
+
+    /// The row holding byte `offset`.
+    fn row_of(&self, offset: usize) -> usize {
+        self.spans.partition_point(|r| r.start <= offset).saturating_sub(1)
+    }
 }
 
 #[cfg(test)]
@@ -285,6 +327,20 @@ mod tests {
         assert_eq!(view.fact_at(5), None);
         assert_eq!(view.fact_at(33), Some(7), "the innermost value wins");
         assert_eq!(view.fact_at(31), Some(0));
+    }
+
+    /// A filing of one 100 MB line was laid out whole in every frame (4.5 GB,
+    /// and not shown after a minute); it is shown in rows of `ROW_BYTES`.
+    #[test]
+    fn a_huge_line_is_shown_in_rows_cut_at_character_boundaries() {
+        let text = "\u{20ac}".repeat(5 * ROW_BYTES / 3) + "\nshort\n";
+        let lines = crate::ingest::LineIndex::new(&text);
+        let rows = Rows::new(&text, &lines);
+        assert_eq!(rows.spans.len(), 6 + 1, "9,999 bytes in rows of 1,998 (666 three-byte characters), then \"short\"");
+        assert!(rows.spans.iter().all(|r| r.len() <= ROW_BYTES && text.is_char_boundary(r.start)));
+        assert_eq!(&text[rows.spans[6].clone()], "short");
+        assert_eq!(rows.row_of(ROW_BYTES + 1), 1);
+        assert_eq!(rows.row_of(text.len() - 2), 6);
     }
 
     #[test]

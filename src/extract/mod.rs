@@ -78,7 +78,7 @@ impl Extractor {
     pub fn extract(&self, document: Document) -> ExtractedDocument {
         let (calendar, headings) = calendar::read(&document);
         let context = Context { document: &document, rules: &self.rules, calendar: &calendar };
-        let mut findings = Findings::default();
+        let mut findings = Findings { warnings: document.warnings.clone(), ..Findings::default() };
         tables::read(&context, &headings, &mut findings);
         prose::read(&context, &self.prose, &mut findings);
         ixbrl::read(&context, &mut findings);
@@ -88,8 +88,10 @@ impl Extractor {
     }
 
     /// Reads a file and extracts every document in it.
+    /// A panic while doing so becomes the file's error.
     pub fn extract_path(&self, path: &Path) -> Result<Vec<ExtractedDocument>, IngestError> {
-        Ok(ingest::load(path)?.into_iter().map(|d| self.extract(d)).collect())
+        crate::isolate::isolated(|| Ok(ingest::load(path)?.into_iter().map(|d| self.extract(d)).collect()))
+            .unwrap_or_else(|message| Err(IngestError::Failed { path: path.to_owned(), message }))
     }
 
     /// Extracts many files on all cores; each file's result stands alone, so

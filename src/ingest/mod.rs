@@ -8,6 +8,7 @@ pub mod decode;
 pub mod html;
 pub mod lines;
 pub mod metadata;
+pub mod read;
 pub mod submission;
 pub mod text_table;
 pub mod token;
@@ -36,6 +37,25 @@ pub enum IngestError {
     TooLarge { path: PathBuf, size: u64, limit: u64 },
     #[error("{path}: not a text filing (binary content)")]
     Binary { path: PathBuf },
+    #[error("{path}: not a regular file ({kind}); only files are read")]
+    NotAFile { path: PathBuf, kind: &'static str },
+    /// A bug met while reading this file; the other files are not affected.
+    #[error("{path}: Exhibit failed on this file ({message}); please report it with the file")]
+    Failed { path: PathBuf, message: String },
+}
+
+impl IngestError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            IngestError::Unreadable { path, .. }
+            | IngestError::Empty { path }
+            | IngestError::TooLarge { path, .. }
+            | IngestError::Binary { path }
+            | IngestError::NotAFile { path, .. }
+            | IngestError::Failed { path, .. } => path,
+        }
+    }
 }
 
 /// How the document's text is marked up.
@@ -87,6 +107,9 @@ pub struct Document {
     pub tables: Vec<text_table::TextTable>,
     /// The inline XBRL numbers and contexts of an HTML document that has them.
     pub ixbrl: Option<InlineXbrl>,
+    /// What reading the document left out or could not lay out, for
+    /// extraction to report with its own warnings.
+    pub warnings: Vec<crate::fact::Warning>,
 }
 
 /// The inline XBRL of a document: its numbers, with their place in the
@@ -99,12 +122,7 @@ pub struct InlineXbrl {
 
 /// Reads a file and splits it into documents.
 pub fn load(path: &Path) -> Result<Vec<Document>, IngestError> {
-    let size =
-        std::fs::metadata(path).map_err(|source| IngestError::Unreadable { path: path.to_owned(), source })?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(IngestError::TooLarge { path: path.to_owned(), size, limit: MAX_FILE_BYTES });
-    }
-    let bytes = std::fs::read(path).map_err(|source| IngestError::Unreadable { path: path.to_owned(), source })?;
+    let bytes = read::read_filing(path)?;
     from_bytes(path, &bytes)
 }
 
@@ -148,18 +166,19 @@ fn document(
     digest: String,
 ) -> Document {
     let markup = markup_of(&body);
-    let (text, lines, tables, ixbrl, cover) = match markup {
+    let (text, lines, tables, ixbrl, cover, warnings) = match markup {
         Markup::Html => {
             let rendered = html::render(&body);
             let has_ixbrl = !rendered.tagged.is_empty() || !rendered.contexts.is_empty();
             let ixbrl = has_ixbrl.then_some(InlineXbrl { tagged: rendered.tagged, contexts: rendered.contexts });
             let lines = LineIndex::new(&rendered.text);
-            (rendered.text, lines, rendered.tables, ixbrl, rendered.cover)
+            (rendered.text, lines, rendered.tables, ixbrl, rendered.cover, rendered.warnings)
         }
         Markup::Text => {
             let lines = LineIndex::new(&body);
-            let tables = text_table::find_tables(&body, &lines);
-            (body, lines, tables, None, html::Cover::default())
+            let mut warnings = Vec::new();
+            let tables = text_table::find_tables(&body, &lines, &mut warnings);
+            (body, lines, tables, None, html::Cover::default(), warnings)
         }
     };
     let particulars = Particulars {
@@ -171,7 +190,19 @@ fn document(
         fiscal_year_end: given.fiscal_year_end.or(cover.fiscal_year_end),
         fiscal_year_focus: given.fiscal_year_focus.or(cover.fiscal_year_focus),
     };
-    Document { path: path.to_owned(), name, particulars, markup, encoding, digest, lines, text, tables, ixbrl }
+    Document {
+        path: path.to_owned(),
+        name,
+        particulars,
+        markup,
+        encoding,
+        digest,
+        lines,
+        text,
+        tables,
+        ixbrl,
+        warnings,
+    }
 }
 
 fn plain_document(path: &Path, name: String, text: String, encoding: Encoding, digest: String) -> Document {

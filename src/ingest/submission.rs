@@ -91,8 +91,8 @@ fn compact_date(value: &str) -> Option<NaiveDate> {
 
 fn month_day(value: &str) -> Option<(u32, u32)> {
     let digits = value.get(..4)?;
-    let month = digits[..2].parse().ok()?;
-    let day = digits[2..].parse().ok()?;
+    let month = digits.get(..2)?.parse().ok()?;
+    let day = digits.get(2..)?.parse().ok()?;
     NaiveDate::from_ymd_opt(2000, month, day).map(|_| (month, day))
 }
 
@@ -114,6 +114,17 @@ FILED AS OF DATE:\t\t20060803\nFILER:\n\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED 
 \t\tCENTRAL INDEX KEY:\t\t\t0001027915\n\t\tFISCAL YEAR END:\t\t\t0630\n</SEC-HEADER>\n\
 <DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<FILENAME>d8k.txt\n<TEXT>\nItem 2.02\n</TEXT>\n</DOCUMENT>\n\
 <DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<FILENAME>dex991.txt\n<DESCRIPTION>PRESS RELEASE\n<TEXT>\nNet loss\n</TEXT>\n</DOCUMENT>\n";
+
+    /// Slicing the value at byte 2 panicked when a multi-byte character
+    /// straddled it.
+    #[test]
+    fn a_fiscal_year_end_with_a_multi_byte_character_is_not_read() {
+        assert_eq!(month_day("0630"), Some((6, 30)));
+        assert_eq!(month_day("0\u{e9}0"), None);
+        assert_eq!(month_day("\u{20ac}1"), None);
+        let header = parse_header("<SEC-HEADER>\nFISCAL YEAR END:\t0\u{e9}0\n</SEC-HEADER>\n");
+        assert_eq!(header.fiscal_year_end, None);
+    }
 
     #[test]
     fn header_fields_are_read() {

@@ -15,6 +15,7 @@ use super::lines::LineIndex;
 use super::token::{tokenize, Token, TokenKind};
 use crate::amount::{scale, Amount};
 use crate::calendar::month_number;
+use crate::fact::Warning;
 use crate::pattern::words;
 use crate::text::collapse_spaces;
 
@@ -112,8 +113,22 @@ const LABEL_TEXT_MAX_LEN: usize = 48;
 /// lines and the heading above it.
 const MAX_LABEL_LINES: usize = 3;
 
-/// Finds every table in a document's text.
-pub fn find_tables(text: &str, lines: &LineIndex) -> Vec<TextTable> {
+/// Tables wider than this are not read: placing a row's figures under the
+/// columns takes time in proportion to both, and no statement is so wide.
+/// HTML tables count their grid, spacer cells included.
+pub const MAX_TABLE_COLUMNS: usize = 200;
+
+/// Tables longer than this are not read either: naming a row's concept
+/// looks at the rows above it. Statements run to a hundred rows or so.
+pub const MAX_TABLE_ROWS: usize = 2_000;
+
+/// Lines longer than this (in bytes) are not taken for table rows, so a
+/// document that is one enormous line is not split into words.
+const MAX_ROW_BYTES: usize = 1 << 20;
+
+/// Finds every table in a document's text; tables too wide to read are
+/// left out with a warning.
+pub fn find_tables(text: &str, lines: &LineIndex, warnings: &mut Vec<Warning>) -> Vec<TextTable> {
     let shapes: Vec<Shape> = (0..lines.len()).map(|i| shape_of(lines.line(text, i))).collect();
     let mut tables = Vec::new();
     let mut i = 0;
@@ -123,15 +138,17 @@ pub fn find_tables(text: &str, lines: &LineIndex) -> Vec<TextTable> {
                 let close = (i + 1..shapes.len())
                     .find(|&j| matches!(shapes[j], Shape::TableClose | Shape::TableOpen))
                     .unwrap_or(shapes.len());
-                tables.extend(tagged_tables(text, lines, &shapes, i, close));
+                tables.extend(tagged_tables(text, lines, &shapes, i, close, warnings));
                 i = close + usize::from(matches!(shapes.get(close), Some(Shape::TableClose)));
             }
             shape if shape.is_labelled_data() => {
                 let end = untagged_block_end(&shapes, i);
                 let labelled = (i..end).filter(|&j| shapes[j].is_labelled_data()).count();
                 if labelled >= 2 {
-                    if let Some(table) = untagged_table(text, lines, &shapes, i, end) {
-                        tables.push(table);
+                    match untagged_table(text, lines, &shapes, i, end) {
+                        Some(Ok(table)) => tables.push(table),
+                        Some(Err(warning)) => warnings.push(warning),
+                        None => {}
                     }
                 }
                 i = end.max(i + 1);
@@ -173,7 +190,7 @@ fn shape_of(line: &str) -> Shape {
         return Shape::Rule;
     }
     let text = Shape::Text { indent: indent_cols(line), len: trimmed.len() };
-    if !could_be_row(trimmed) {
+    if line.len() > MAX_ROW_BYTES || !could_be_row(trimmed) {
         return text;
     }
     let tokens = tokenize(line);
@@ -250,27 +267,35 @@ fn untagged_block_end(shapes: &[Shape], start: usize) -> usize {
 /// The tables of one `<TABLE>` block: one per `<CAPTION>`, since a block
 /// may stack several tables with headings of their own ("1999 MARCH 31
 /// JUNE 30 …" and then "2000 MARCH 31 …").
-fn tagged_tables(text: &str, lines: &LineIndex, shapes: &[Shape], open: usize, close: usize) -> Vec<TextTable> {
-    let captions: Vec<usize> = (open + 1..close).filter(|&j| matches!(shapes[j], Shape::Caption)).collect();
-    if captions.len() <= 1 {
-        return tagged_table(text, lines, shapes, open, open + 1..close).into_iter().collect();
-    }
-    let mut tables = Vec::new();
-    for (k, &caption) in captions.iter().enumerate() {
-        let end = captions.get(k + 1).copied().unwrap_or(close);
-        let start = if k == 0 { open + 1 } else { caption };
-        tables.extend(tagged_table(text, lines, shapes, open, start..end));
-    }
-    tables
-}
-
-fn tagged_table(
+fn tagged_tables(
     text: &str,
     lines: &LineIndex,
     shapes: &[Shape],
     open: usize,
-    inside: Range<usize>,
-) -> Option<TextTable> {
+    close: usize,
+    warnings: &mut Vec<Warning>,
+) -> Vec<TextTable> {
+    let captions: Vec<usize> = (open + 1..close).filter(|&j| matches!(shapes[j], Shape::Caption)).collect();
+    let starts: Vec<usize> = match captions.len() {
+        0 | 1 => vec![open + 1],
+        _ => std::iter::once(open + 1).chain(captions[1..].iter().copied()).collect(),
+    };
+    let mut tables = Vec::new();
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(close);
+        match tagged_table(text, lines, shapes, open, start..end) {
+            Some(Ok(table)) => tables.push(table),
+            Some(Err(warning)) => warnings.push(warning),
+            None => {}
+        }
+    }
+    tables
+}
+
+/// A table found, or why one that was found is not read.
+type Found = Option<Result<TextTable, Warning>>;
+
+fn tagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], open: usize, inside: Range<usize>) -> Found {
     let marker = inside.clone().find(|&j| matches!(shapes[j], Shape::Marker));
     let header_start = inside.clone().find(|&j| matches!(shapes[j], Shape::Caption)).map_or(inside.start, |c| c + 1);
     let (header_end, body_start) = match marker {
@@ -288,7 +313,7 @@ fn tagged_table(
     build_table(text, lines, shapes, &header_lines, body_start..inside.end, context_lines)
 }
 
-fn untagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], start: usize, end: usize) -> Option<TextTable> {
+fn untagged_table(text: &str, lines: &LineIndex, shapes: &[Shape], start: usize, end: usize) -> Found {
     let start = first_body_line(text, lines, shapes, start);
     let mut header_lines = Vec::new();
     let mut blanks = 0;
@@ -364,10 +389,32 @@ fn build_table(
     header_lines: &[usize],
     body: Range<usize>,
     context_lines: Vec<usize>,
-) -> Option<TextTable> {
+) -> Found {
     let mut columns = find_columns(&shapes[body.clone()]);
     if columns.is_empty() {
         return None;
+    }
+    let widest_row = shapes[body.clone()]
+        .iter()
+        .map(|shape| match shape {
+            Shape::Data { tokens, split } => tokens[*split..].iter().filter(|t| t.is_cell()).count(),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    let width = columns.len().max(widest_row);
+    let too_large = if width > MAX_TABLE_COLUMNS {
+        Some(format!("{width} columns wide, more than the {MAX_TABLE_COLUMNS}"))
+    } else if body.len() > MAX_TABLE_ROWS {
+        Some(format!("{} lines long, more than the {MAX_TABLE_ROWS}", body.len()))
+    } else {
+        None
+    };
+    if let Some(size) = too_large {
+        let span = [lines.start(body.start), lines.range(text, body.end - 1).end];
+        let message =
+            format!("lines {}-{}: a table {size} Exhibit reads; no figures are read from it", body.start + 1, body.end);
+        return Some(Err(Warning::at(message, span)));
     }
     let heading_lines: Vec<&str> =
         header_lines.iter().filter(|&&h| !matches!(shapes[h], Shape::Rule)).map(|&h| lines.line(text, h)).collect();
@@ -386,7 +433,7 @@ fn build_table(
         column.heading = heading;
     }
     let rows = build_rows(text, lines, shapes, body.clone(), &columns);
-    Some(TextTable { lines: body, context_lines, columns, rows, label_heading })
+    Some(Ok(TextTable { lines: body, context_lines, columns, rows, label_heading }))
 }
 
 /// How far apart the digit ends of one column may stray: typed tables keep
@@ -447,6 +494,9 @@ struct Segment {
 /// ("June 30, 1999 Dec. 31, 1998" heads two columns).
 fn segments(line: &str) -> Vec<Segment> {
     let mut segments: Vec<Segment> = Vec::new();
+    if line.len() > MAX_ROW_BYTES {
+        return segments;
+    }
     for token in tokenize(line) {
         let word = &line[token.start..token.end];
         match segments.last_mut() {

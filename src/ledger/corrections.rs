@@ -3,7 +3,7 @@
 //! re-opening and re-extraction of the filing. The original value, the time
 //! and the analyst's note stay on record.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -41,6 +41,44 @@ pub struct Correction {
     pub at: DateTime<Utc>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub source: Option<CorrectionSource>,
+}
+
+/// The largest magnitude a corrected value may have: 10^18, a billion
+/// billion. No filing states more, and sums and differences of figures
+/// this size stay far inside what a decimal holds (about 7.9 × 10^28).
+pub fn max_magnitude() -> Decimal {
+    Decimal::from(1_000_000_000_000_000_000u64)
+}
+
+/// Years a corrected period may lie in: every filing's periods do.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// Why a value cannot be a correction, if it cannot.
+pub fn value_problem(value: Decimal) -> Option<String> {
+    (value.abs() > max_magnitude())
+        .then(|| format!("{value} is larger than any figure a filing states (at most 10^18)"))
+}
+
+impl Correction {
+    /// Why this correction cannot be taken in (from a workspace file that
+    /// was edited or damaged), if it cannot.
+    pub fn problem(&self) -> Option<String> {
+        if let Some(problem) = value_problem(self.value) {
+            return Some(problem);
+        }
+        if let Some(problem) = self.original.and_then(value_problem) {
+            return Some(format!("its original value {problem}"));
+        }
+        let period = self.key.period;
+        let start = match period {
+            Period::Duration { start, .. } => start,
+            Period::Instant { instant } => instant,
+        };
+        if start > period.end() || !YEARS.contains(&start.year()) || !YEARS.contains(&period.end().year()) {
+            return Some(format!("its period {period} is not one a filing reports"));
+        }
+        None
+    }
 }
 
 /// The corrections in force, at most one per key.
@@ -92,5 +130,19 @@ impl Corrections {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+impl FromIterator<Correction> for Corrections {
+    /// The corrections given, the first of each key in force.
+    fn from_iter<I: IntoIterator<Item = Correction>>(corrections: I) -> Self {
+        let mut entries: Vec<Correction> = Vec::new();
+        let mut keys = std::collections::HashSet::new();
+        for correction in corrections {
+            if keys.insert(correction.key.clone()) {
+                entries.push(correction);
+            }
+        }
+        Corrections { entries }
     }
 }

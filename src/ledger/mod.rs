@@ -8,8 +8,8 @@ pub mod corrections;
 pub mod quarter;
 pub mod series;
 
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use rust_decimal::Decimal;
@@ -25,6 +25,8 @@ pub use series::{Point, Series, Status};
 #[derive(Clone, Debug, Default)]
 pub struct Ledger {
     documents: Vec<ExtractedDocument>,
+    /// Where each document is in `documents`, by file and name.
+    positions: HashMap<(PathBuf, String), usize>,
     corrections: Corrections,
 }
 
@@ -37,12 +39,13 @@ impl Ledger {
     /// replaced, which is what re-extraction needs.
     pub fn add(&mut self, documents: impl IntoIterator<Item = ExtractedDocument>) {
         for document in documents {
-            let same = |d: &ExtractedDocument| {
-                d.document.path == document.document.path && d.document.name == document.document.name
-            };
-            match self.documents.iter_mut().find(|d| same(d)) {
-                Some(existing) => *existing = document,
-                None => self.documents.push(document),
+            let key = (document.document.path.clone(), document.document.name.clone());
+            match self.positions.get(&key) {
+                Some(&at) => self.documents[at] = document,
+                None => {
+                    self.positions.insert(key, self.documents.len());
+                    self.documents.push(document);
+                }
             }
         }
     }
@@ -51,6 +54,12 @@ impl Ledger {
     /// the company's figures, not the file.
     pub fn remove_file(&mut self, path: &Path) {
         self.documents.retain(|d| d.document.path != path);
+        self.positions = self
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(at, d)| ((d.document.path.clone(), d.document.name.clone()), at))
+            .collect();
     }
 
     pub fn documents(&self) -> &[ExtractedDocument] {

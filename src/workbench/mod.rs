@@ -6,7 +6,9 @@
 pub mod entry;
 pub mod history;
 pub mod workspace;
+pub mod workspace_file;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
@@ -15,9 +17,10 @@ use crate::extract::{ExtractedDocument, Extractor};
 use crate::fact::Fact;
 use crate::ingest::IngestError;
 use crate::ledger::company::company_key;
+use crate::ledger::corrections::value_problem;
 use crate::ledger::{company_name, Check, Correction, CorrectionSource, FactKey, Ledger, Series};
 use history::{Change, History};
-use workspace::Workspace;
+use workspace::{Refused, Workspace};
 
 const RECENT_FILES: usize = 10;
 
@@ -26,7 +29,13 @@ const RECENT_FILES: usize = 10;
 pub struct LoadFailure {
     pub path: PathBuf,
     pub reason: String,
+    /// Refused by the workspace that listed it: never opened, and left out
+    /// of the workspace when it is saved.
+    pub refused: bool,
 }
+
+/// The result of loading one file.
+pub type Loaded = (PathBuf, Result<Vec<ExtractedDocument>, IngestError>);
 
 /// A fact of an open document: indices into `documents()` and its facts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -41,6 +50,10 @@ pub struct Workbench {
     series: Vec<Series>,
     checks: Vec<Check>,
     history: History,
+    /// The files of the session in the order they were asked for, open,
+    /// still loading, or failed: what the workspace lists.
+    files: Vec<PathBuf>,
+    listed: HashSet<PathBuf>,
     failures: Vec<LoadFailure>,
     recent: Vec<PathBuf>,
     /// Charted concepts turned off by the analyst.
@@ -65,6 +78,8 @@ impl Workbench {
             series: Vec::new(),
             checks: Vec::new(),
             history: History::default(),
+            files: Vec::new(),
+            listed: HashSet::new(),
             failures: Vec::new(),
             recent: Vec::new(),
             hidden_series: Vec::new(),
@@ -78,20 +93,53 @@ impl Workbench {
         self.extractor
     }
 
-    /// Takes in the result of loading one file: its documents, or why it failed.
-    pub fn add_loaded(&mut self, path: &Path, result: Result<Vec<ExtractedDocument>, IngestError>) {
-        self.failures.retain(|f| f.path != path);
-        match result {
-            Ok(documents) => {
-                self.ledger.add(documents);
-                self.remember(path);
-                if self.selected_document.is_none() && !self.ledger.documents().is_empty() {
-                    self.selected_document = Some(0);
+    /// Lists files about to be loaded, so the workspace keeps them while
+    /// they load (and after, should they never finish).
+    pub fn expect(&mut self, paths: &[PathBuf]) {
+        for path in paths {
+            self.list(path);
+        }
+        self.revision += 1;
+    }
+
+    fn list(&mut self, path: &Path) {
+        if self.listed.insert(path.to_owned()) {
+            self.files.push(path.to_owned());
+        }
+    }
+
+    /// Takes in the results of loading files: their documents, or why
+    /// they failed. The series are worked out once for the lot.
+    pub fn add_loaded(&mut self, arrived: Vec<Loaded>) {
+        let paths: HashSet<&PathBuf> = arrived.iter().map(|(path, _)| path).collect();
+        self.failures.retain(|f| !paths.contains(&f.path));
+        for (path, result) in arrived {
+            self.list(&path);
+            match result {
+                Ok(documents) => {
+                    self.ledger.add(documents);
+                    self.remember(&path);
+                }
+                Err(error) => {
+                    self.failures.push(LoadFailure { path, reason: reason_of(&error), refused: false });
                 }
             }
-            Err(error) => self.failures.push(LoadFailure { path: path.to_owned(), reason: reason_of(&error) }),
+        }
+        if self.selected_document.is_none() && !self.ledger.documents().is_empty() {
+            self.selected_document = Some(0);
         }
         self.refresh();
+    }
+
+    /// Lists the files a workspace named that it refused, with the reason.
+    pub fn refuse(&mut self, refused: &[Refused]) {
+        for entry in refused {
+            if let Some(path) = &entry.file {
+                let reason = format!("refused: {}", entry.reason);
+                self.failures.push(LoadFailure { path: path.clone(), reason, refused: true });
+            }
+        }
+        self.revision += 1;
     }
 
     fn remember(&mut self, path: &Path) {
@@ -104,6 +152,8 @@ impl Workbench {
     pub fn close_file(&mut self, path: &Path) {
         self.ledger.remove_file(path);
         self.failures.retain(|f| f.path != path);
+        self.files.retain(|p| p != path);
+        self.listed.remove(path);
         self.selected_document = (!self.ledger.documents().is_empty()).then_some(0);
         self.selected_fact = None;
         self.refresh();
@@ -117,24 +167,16 @@ impl Workbench {
         &self.failures
     }
 
+    /// Forgets the files that could not be opened.
     pub fn dismiss_failures(&mut self) {
-        self.failures.clear();
+        let failed: HashSet<PathBuf> = self.failures.drain(..).map(|f| f.path).collect();
+        self.files.retain(|p| !failed.contains(p));
+        self.listed.retain(|p| !failed.contains(p));
         self.revision += 1;
     }
 
     pub fn recent(&self) -> &[PathBuf] {
         &self.recent
-    }
-
-    /// The files open now, in the order they were opened.
-    pub fn open_files(&self) -> Vec<PathBuf> {
-        let mut files: Vec<PathBuf> = Vec::new();
-        for document in self.documents() {
-            if !files.contains(&document.document.path) {
-                files.push(document.document.path.clone());
-            }
-        }
-        files
     }
 
     pub fn series(&self) -> &[Series] {
@@ -205,9 +247,13 @@ impl Workbench {
         self.correction_of(fact).map(|c| c.value).or_else(|| self.fact(fact).map(|f| f.value))
     }
 
-    /// Corrects a fact's value; returns false when there is no such fact.
+    /// Corrects a fact's value; returns false when there is no such fact,
+    /// or the value is not one a filing could state (`value_problem`).
     pub fn correct(&mut self, fact: FactRef, value: Decimal, note: Option<String>) -> bool {
         let Some(key) = self.key_of(fact) else { return false };
+        if value_problem(value).is_some() {
+            return false;
+        }
         let document = &self.documents()[fact.document].document;
         let source = CorrectionSource { path: document.path.clone(), digest: document.digest.clone() };
         let before = self.ledger.corrections().get(&key).cloned();
@@ -274,13 +320,11 @@ impl Workbench {
 
     /// What is saved between runs. Files that failed to open stay listed
     /// until the analyst dismisses them, so a file on a drive that is not
-    /// mounted today is not forgotten.
+    /// mounted today is not forgotten; files still loading are listed too.
     pub fn workspace(&self) -> Workspace {
-        let mut files = self.open_files();
-        files.extend(self.failures.iter().map(|f| f.path.clone()).filter(|p| !files.contains(p)).collect::<Vec<_>>());
         Workspace {
             version: workspace::VERSION,
-            files,
+            files: self.files.clone(),
             corrections: self.ledger.corrections().clone(),
             recent: self.recent.clone(),
             hidden_series: self.hidden_series.clone(),
@@ -316,11 +360,6 @@ impl Workbench {
 
 fn reason_of(error: &IngestError) -> String {
     let full = error.to_string();
-    let path = match error {
-        IngestError::Unreadable { path, .. }
-        | IngestError::Empty { path }
-        | IngestError::TooLarge { path, .. }
-        | IngestError::Binary { path } => path.display().to_string(),
-    };
+    let path = error.path().display().to_string();
     full.strip_prefix(&path).map_or(full.clone(), |rest| rest.trim_start_matches(": ").to_owned())
 }

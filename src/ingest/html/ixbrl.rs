@@ -9,7 +9,13 @@ use chrono::NaiveDate;
 use scraper::{ElementRef, Html};
 
 use crate::fact::Period;
+use crate::ingest::submission::floor_char_boundary;
 use crate::text::collapse_spaces;
+
+/// The most of a tag's text that is kept, in bytes: a figure is short, and
+/// a tag wrapped around a whole document (or thousands of tags nested in
+/// one another) must not copy the document once per tag.
+pub const MAX_TAG_TEXT: usize = 256;
 
 /// One `ix:nonFraction`: its attributes and the text it shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,8 +40,7 @@ pub struct Tagged {
 impl Tagged {
     /// A tag the reader does not see: its text is the element's own.
     pub fn hidden(element: &ElementRef) -> Tagged {
-        let text = collapse_spaces(&element.text().collect::<String>());
-        Tagged { span: None, ..Tagged::shown(element, text, 0..0) }
+        Tagged { span: None, ..Tagged::shown(element, tag_text(element.text()), 0..0) }
     }
 
     /// A tag shown as `text` at `span` of the rendered text.
@@ -55,6 +60,20 @@ impl Tagged {
             column_heading: None,
         }
     }
+}
+
+/// A tag's text from its pieces, white space collapsed; past
+/// [`MAX_TAG_TEXT`] bytes it is cut, and ends in `…` to say so.
+pub fn tag_text<'a>(pieces: impl IntoIterator<Item = &'a str>) -> String {
+    let mut text = String::new();
+    for piece in pieces {
+        if text.len() + piece.len() > MAX_TAG_TEXT {
+            text.push_str(&piece[..floor_char_boundary(piece, MAX_TAG_TEXT - text.len())]);
+            return format!("{}\u{2026}", collapse_spaces(&text));
+        }
+        text.push_str(piece);
+    }
+    collapse_spaces(&text)
 }
 
 /// What a context says: the period, and the dimensions (axis, member) of a

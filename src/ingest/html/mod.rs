@@ -3,19 +3,29 @@
 //! paragraphs wrapped, tables laid out as aligned columns), and as it is
 //! rendered every table cell and every inline XBRL number records where it
 //! landed, so provenance and highlighting work exactly as for text filings.
+//! Whatever the markup, the work stays in proportion to it: nesting is
+//! bounded as the document is parsed (`parse`), walks keep their own stack
+//! (`walk`), and what is left out for it is said in `Rendered::warnings`.
 
 mod builder;
 mod ixbrl;
+mod parse;
 mod table;
+mod walk;
 
 use std::ops::Range;
 
-use scraper::{ElementRef, Html, Node};
+use scraper::{ElementRef, Html};
 
 use super::text_table::TextTable;
-use crate::text::collapse_spaces;
+use crate::fact::Warning;
 use builder::TextBuilder;
 pub use ixbrl::{Context, Cover, Tagged};
+use walk::{walk, Visit};
+
+/// Tables nested in the cells of tables deeper than this are shown as
+/// plain text rather than laid out (each level lays out the one inside).
+const MAX_TABLE_NESTING: usize = 16;
 
 /// What rendering an HTML document gives.
 #[derive(Clone, Debug, Default)]
@@ -26,10 +36,13 @@ pub struct Rendered {
     pub tagged: Vec<Tagged>,
     pub contexts: std::collections::HashMap<String, Context>,
     pub cover: Cover,
+    /// What the rendering left out or could not lay out, in words.
+    pub warnings: Vec<Warning>,
 }
 
 pub fn render(source: &str) -> Rendered {
-    let document = Html::parse_document(source);
+    let parsed = parse::parse(source);
+    let document = parsed.html;
     let mut walker = Walker::default();
     walker.children(document.root_element());
     let text = walker.out.finish();
@@ -37,20 +50,49 @@ pub fn render(source: &str) -> Rendered {
     let cover = ixbrl::cover(&document);
     let mut tagged = walker.tagged;
     tagged.extend(hidden_tags(&document));
-    Rendered { text, tables: walker.tables, tagged, contexts, cover }
+    let mut warnings = Vec::new();
+    if parsed.tags_cut > 0 {
+        warnings.push(Warning::new(format!(
+            "HTML nested more than {} elements deep: the {} tags below that were left out (the text inside them is \
+             kept)",
+            parse::MAX_DEPTH,
+            parsed.tags_cut
+        )));
+    }
+    if walker.tables_flattened > 0 {
+        warnings.push(Warning::new(format!(
+            "tables nested more than {MAX_TABLE_NESTING} deep in table cells are shown as plain text ({} of them); no \
+             figures are read from them",
+            walker.tables_flattened
+        )));
+    }
+    warnings.extend(walker.warnings);
+    Rendered { text, tables: walker.tables, tagged, contexts, cover, warnings }
 }
 
 /// Inline XBRL numbers a reader does not see (in `ix:hidden`, or under
-/// `display:none`): facts all the same, with no place in the text.
+/// `display:none`): facts all the same, with no place in the text. One
+/// pass over the document, keeping whether each open element is hidden.
 fn hidden_tags(document: &Html) -> Vec<Tagged> {
-    document
-        .tree
-        .nodes()
-        .filter_map(ElementRef::wrap)
-        .filter(|e| e.value().name() == "ix:nonfraction")
-        .filter(|e| e.ancestors().filter_map(ElementRef::wrap).any(|a| is_hidden(&a)))
-        .map(|e| Tagged::hidden(&e))
-        .collect()
+    let mut found = Vec::new();
+    let mut hidden: Vec<bool> = Vec::new();
+    walk(document.root_element(), |visit| {
+        match visit {
+            Visit::Enter(element) => {
+                let is = is_hidden(&element) || hidden.last().copied().unwrap_or(false);
+                if is && element.value().name() == "ix:nonfraction" {
+                    found.push(Tagged::hidden(&element));
+                }
+                hidden.push(is);
+            }
+            Visit::Leave(_) => {
+                hidden.pop();
+            }
+            Visit::Text(_) => {}
+        }
+        true
+    });
+    found
 }
 
 /// Elements that start a new line; those marked true leave a blank line.
@@ -85,49 +127,72 @@ struct Walker {
     out: TextBuilder,
     tables: Vec<TextTable>,
     tagged: Vec<Tagged>,
+    warnings: Vec<Warning>,
+    /// Tables being laid out around the element being walked.
+    tables_open: usize,
+    tables_flattened: usize,
+    /// Where the text of each open inline XBRL tag began.
+    tag_starts: Vec<usize>,
 }
 
 impl Walker {
     fn children(&mut self, element: ElementRef) {
-        for child in element.children() {
-            match child.value() {
-                Node::Text(text) => self.out.text(text),
-                Node::Element(_) => {
-                    if let Some(child) = ElementRef::wrap(child) {
-                        self.element(child);
-                    }
-                }
-                _ => {}
+        walk(element, |visit| match visit {
+            Visit::Enter(child) => self.enter(child),
+            Visit::Text(text) => {
+                self.out.text(text);
+                true
             }
-        }
+            Visit::Leave(child) => {
+                self.leave(child);
+                true
+            }
+        });
     }
 
-    fn element(&mut self, element: ElementRef) {
+    /// Starts an element; false when its content is not to be walked.
+    fn enter(&mut self, element: ElementRef) -> bool {
         if is_hidden(&element) {
-            return;
+            return false;
         }
         let name = element.value().name();
         if name == "table" {
-            self.out.block(true);
-            table::render_table(self, element);
-            self.out.block(true);
-            return;
+            if self.tables_open < MAX_TABLE_NESTING {
+                self.out.block(true);
+                self.tables_open += 1;
+                table::render_table(self, element);
+                self.tables_open -= 1;
+                self.out.block(true);
+                return false;
+            }
+            self.tables_flattened += 1;
         }
         if name == "ix:nonfraction" {
             let start = self.out.position();
-            self.children(element);
-            let end = self.out.len_written();
-            self.tagged.push(self.tag(&element, start..end));
-            return;
+            self.tag_starts.push(start);
+            return true;
         }
-        let block = block_kind(name);
-        if let Some(blank) = block {
+        if let Some(blank) = block_kind(name) {
             self.out.block(blank);
         }
-        self.children(element);
-        if let Some(blank) = block {
+        true
+    }
+
+    fn leave(&mut self, element: ElementRef) {
+        let name = element.value().name();
+        if name == "ix:nonfraction" {
+            self.end_tag(&element);
+        } else if let Some(blank) = block_kind(name) {
             self.out.block(blank);
         }
+    }
+
+    /// Records the inline XBRL tag whose text ends here.
+    fn end_tag(&mut self, element: &ElementRef) {
+        let Some(start) = self.tag_starts.pop() else { return };
+        let end = self.out.len_written();
+        let tag = self.tag(element, start..end);
+        self.tagged.push(tag);
     }
 }
 
@@ -135,15 +200,26 @@ impl Walker {
 /// inline XBRL numbers in it.
 fn inline_text(element: ElementRef) -> (String, Vec<Tagged>) {
     let mut walker = Walker::default();
-    walker.children_inline(element);
-    let text = walker.out.into_inline();
-    (text, walker.tagged)
+    walk(element, |visit| match visit {
+        Visit::Enter(child) => walker.enter_inline(child),
+        Visit::Text(text) => {
+            walker.out.text(text);
+            true
+        }
+        Visit::Leave(child) => {
+            if child.value().name() == "ix:nonfraction" {
+                walker.end_tag(&child);
+            }
+            true
+        }
+    });
+    (walker.out.into_inline(), walker.tagged)
 }
 
 impl Walker {
     /// A tag shown at `span`: its text is what the reader sees there.
     fn tag(&self, element: &ElementRef, span: Range<usize>) -> Tagged {
-        let shown = collapse_spaces(self.out.written(span.clone()));
+        let shown = ixbrl::tag_text([self.out.written(span.clone())]);
         if shown.is_empty() {
             Tagged::hidden(element)
         } else {
@@ -151,32 +227,26 @@ impl Walker {
         }
     }
 
-    /// Like `children`, but block elements only add a space: a cell is one line.
-    fn children_inline(&mut self, element: ElementRef) {
-        for child in element.children() {
-            match child.value() {
-                Node::Text(text) => self.out.text(text),
-                Node::Element(_) => {
-                    let Some(child) = ElementRef::wrap(child) else { continue };
-                    if is_hidden(&child) {
-                        continue;
-                    }
-                    if child.value().name() == "ix:nonfraction" {
-                        let start = self.out.position();
-                        self.children_inline(child);
-                        let end = self.out.len_written();
-                        self.tagged.push(self.tag(&child, start..end));
-                    } else if child.value().name() == "br" {
-                        self.out.cell_break();
-                    } else {
-                        if block_kind(child.value().name()).is_some() {
-                            self.out.text(" ");
-                        }
-                        self.children_inline(child);
-                    }
+    /// Like `enter`, but block elements only add a space: a cell is one line.
+    fn enter_inline(&mut self, element: ElementRef) -> bool {
+        if is_hidden(&element) {
+            return false;
+        }
+        match element.value().name() {
+            "ix:nonfraction" => {
+                let start = self.out.position();
+                self.tag_starts.push(start);
+            }
+            "br" => {
+                self.out.cell_break();
+                return false;
+            }
+            name => {
+                if block_kind(name).is_some() {
+                    self.out.text(" ");
                 }
-                _ => {}
             }
         }
+        true
     }
 }

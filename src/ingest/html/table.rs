@@ -17,7 +17,10 @@ use scraper::ElementRef;
 use super::ixbrl::Tagged;
 use super::{inline_text, Walker};
 use crate::amount::scale;
-use crate::ingest::text_table::{Cell, CellContent, RowKind, TableColumn, TableRow, TextTable};
+use crate::fact::Warning;
+use crate::ingest::text_table::{
+    Cell, CellContent, RowKind, TableColumn, TableRow, TextTable, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS,
+};
 use crate::ingest::token::{classify, TokenKind};
 use crate::text::collapse_spaces;
 
@@ -25,6 +28,9 @@ use crate::text::collapse_spaces;
 /// widening every row.
 const LABEL_WIDTH_CAP: usize = 64;
 const COLUMN_GAP: usize = 3;
+/// Rows above the first row of figures that give the columns their
+/// headings; rows further up are written as they come.
+const MAX_HEADING_ROWS: usize = 6;
 
 struct HtmlCell<'a> {
     text: String,
@@ -63,6 +69,23 @@ pub fn render_table(walker: &mut Walker, table: ElementRef) {
         }
         return;
     }
+    let width = grid.iter().filter_map(|row| row.last()).map(|c| c.grid + c.colspan).max().unwrap_or(0);
+    let too_large = if width > MAX_TABLE_COLUMNS {
+        Some(format!("{width} columns wide, more than the {MAX_TABLE_COLUMNS}"))
+    } else if grid.len() > MAX_TABLE_ROWS {
+        Some(format!("{} rows long, more than the {MAX_TABLE_ROWS}", grid.len()))
+    } else {
+        None
+    };
+    if let Some(size) = too_large {
+        let line = walker.out.line() + 1;
+        walker.warnings.push(Warning::new(format!(
+            "line {line}: a table {size} Exhibit lays out, is shown as text; no figures are read from it"
+        )));
+        write_plain(walker, &grid);
+        keep_unplaced_tags(walker, &mut grid, &mut []);
+        return;
+    }
     let caption = table
         .children()
         .filter_map(ElementRef::wrap)
@@ -72,39 +95,35 @@ pub fn render_table(walker: &mut Walker, table: ElementRef) {
     let mut rows: Vec<Row> = grid.iter_mut().map(|cells| merge(cells)).collect();
     let first_data = rows.iter().position(is_data_row);
     let Some(first_data) = first_data else {
-        for row in &grid {
-            let line: Vec<&str> = row.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
-            walker.out.raw_line(&line.join("   "));
-        }
+        write_plain(walker, &grid);
         keep_unplaced_tags(walker, &mut grid, &mut rows);
         return;
     };
-    let columns = value_columns(&rows[first_data..]);
+    let headings_from = first_data.saturating_sub(MAX_HEADING_ROWS);
+    let header_rows = &grid[headings_from..first_data];
+    let columns = value_columns(&rows[first_data..], width);
+    let column_of_grid = column_of_grid(&columns, width);
     let label_heading = label_heading(&grid[..first_data]);
-    let headings: Vec<String> = columns.iter().map(|grids| heading_of(&grid[..first_data], grids)).collect();
+    let headings: Vec<String> = columns.iter().map(|grids| heading_of(header_rows, grids)).collect();
     let label_width =
         rows[first_data..].iter().map(|r| r.label.chars().count()).max().unwrap_or(0).min(LABEL_WIDTH_CAP) + COLUMN_GAP;
-    let mut widths: Vec<usize> = columns
-        .iter()
-        .map(|grids| {
-            let values = rows[first_data..]
-                .iter()
-                .flat_map(|r| &r.values)
-                .filter(|v| grids.contains(&v.grid))
-                .map(|v| v.text.chars().count());
-            let heading_lines = grid[..first_data]
-                .iter()
-                .flatten()
-                .filter(|c| grids.iter().any(|&g| c.grid <= g && g < c.grid + c.colspan))
-                .filter(|c| {
-                    columns.iter().filter(|other| other.iter().any(|&g| c.grid <= g && g < c.grid + c.colspan)).count()
-                        == 1
-                })
-                .flat_map(|c| c.text.split('\n').map(|l| collapse_spaces(l).chars().count()));
-            values.chain(heading_lines).max().unwrap_or(4).max(4) + COLUMN_GAP
-        })
-        .collect();
-    widen_for_group_headings(&grid[..first_data], &columns, &mut widths);
+    let mut widths = vec![4; columns.len()];
+    for value in rows[first_data..].iter().flat_map(|r| &r.values) {
+        if let Some(column) = column_of_grid[value.grid] {
+            widths[column] = widths[column].max(value.text.chars().count());
+        }
+    }
+    for cell in header_rows.iter().flatten() {
+        let under = columns_under(cell, &columns, 0);
+        if let [column] = under[..] {
+            let longest = cell.text.split('\n').map(|l| collapse_spaces(l).chars().count()).max().unwrap_or(0);
+            widths[column] = widths[column].max(longest);
+        }
+    }
+    for width in &mut widths {
+        *width += COLUMN_GAP;
+    }
+    widen_for_group_headings(header_rows, &columns, &mut widths);
     let right_edges: Vec<usize> = widths
         .iter()
         .scan(label_width, |edge, w| {
@@ -117,7 +136,8 @@ pub fn render_table(walker: &mut Walker, table: ElementRef) {
     if let Some(caption) = &caption {
         walker.out.raw_line(caption);
     }
-    for cells in &grid[..first_data] {
+    write_plain(walker, &grid[..headings_from]);
+    for cells in header_rows {
         for line in header_lines(cells, &columns, &right_edges, &widths) {
             if !line.trim().is_empty() {
                 walker.out.raw_line(&line);
@@ -133,16 +153,18 @@ pub fn render_table(walker: &mut Walker, table: ElementRef) {
         let line_index = walker.out.line();
         let line_start = walker.out.position();
         let mut line = row.label.clone();
+        let mut line_chars = line.chars().count();
         let mut cells: Vec<Option<Cell>> = vec![None; columns.len()];
         for value in &mut row.values {
-            let Some(column) = columns.iter().position(|grids| grids.contains(&value.grid)) else { continue };
+            let Some(column) = column_of_grid[value.grid] else { continue };
             let hanging = value.text.chars().rev().take_while(|c| matches!(c, ')' | '%')).count();
-            let width = value.text.chars().count() - hanging;
-            let current = line.chars().count();
-            let start_col = right_edges[column].saturating_sub(width).max(current + if current == 0 { 0 } else { 2 });
-            line.extend(std::iter::repeat_n(' ', start_col - current));
+            let value_chars = value.text.chars().count();
+            let gap = if line_chars == 0 { 0 } else { 2 };
+            let start_col = right_edges[column].saturating_sub(value_chars - hanging).max(line_chars + gap);
+            line.extend(std::iter::repeat_n(' ', start_col - line_chars));
             let byte_start = line_start + line.len();
             line.push_str(&value.text);
+            line_chars = start_col + value_chars;
             let span = byte_start..byte_start + value.text.len();
             let content = value.content;
             for (mut tag, within) in value.tagged.drain(..) {
@@ -175,6 +197,15 @@ pub fn render_table(walker: &mut Walker, table: ElementRef) {
         label_heading,
     });
     keep_unplaced_tags(walker, &mut grid, &mut rows);
+}
+
+/// Rows written as they come, their cells' text three spaces apart: rows
+/// the table layout does not take.
+fn write_plain(walker: &mut Walker, rows: &[Vec<HtmlCell>]) {
+    for row in rows {
+        let line: Vec<&str> = row.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
+        walker.out.raw_line(&line.join("   "));
+    }
 }
 
 /// Inline XBRL tags the table did not lay out as a figure (in a label or
@@ -354,18 +385,30 @@ fn is_data_row(row: &Row) -> bool {
 
 /// The grid positions of each value column: positions next to each other
 /// that no row fills both of are one column (a spacer or `$` cell shifted
-/// the figure in some rows).
-fn value_columns(rows: &[Row]) -> Vec<Vec<usize>> {
-    let mut grids: Vec<usize> = rows.iter().flat_map(|r| r.values.iter().map(|v| v.grid)).collect();
-    grids.sort_unstable();
-    grids.dedup();
-    let together = |a: usize, b: usize| {
-        rows.iter().any(|r| r.values.iter().any(|v| v.grid == a) && r.values.iter().any(|v| v.grid == b))
-    };
+/// the figure in some rows). A column is a run of positions, so a position
+/// joins the column before it unless some row has a value at it and
+/// another within that column: one pass over the rows finds, for each
+/// position, the rightmost value left of it in any row.
+fn value_columns(rows: &[Row], width: usize) -> Vec<Vec<usize>> {
+    let mut filled = vec![false; width];
+    let mut nearest_left: Vec<Option<usize>> = vec![None; width];
+    for row in rows {
+        let mut positions: Vec<usize> = row.values.iter().map(|v| v.grid).collect();
+        positions.sort_unstable();
+        positions.dedup();
+        for (i, &grid) in positions.iter().enumerate() {
+            filled[grid] = true;
+            if let Some(&left) = i.checked_sub(1).and_then(|j| positions.get(j)) {
+                nearest_left[grid] = nearest_left[grid].max(Some(left));
+            }
+        }
+    }
     let mut columns: Vec<Vec<usize>> = Vec::new();
-    for grid in grids {
+    for grid in (0..width).filter(|&g| filled[g]) {
         match columns.last_mut() {
-            Some(column) if grid == column[column.len() - 1] + 1 && column.iter().all(|&g| !together(g, grid)) => {
+            Some(column)
+                if grid == column[column.len() - 1] + 1 && nearest_left[grid].is_none_or(|left| left < column[0]) =>
+            {
                 column.push(grid)
             }
             _ => columns.push(vec![grid]),
@@ -374,13 +417,25 @@ fn value_columns(rows: &[Row]) -> Vec<Vec<usize>> {
     columns
 }
 
+/// The value column of each grid position, if any.
+fn column_of_grid(columns: &[Vec<usize>], width: usize) -> Vec<Option<usize>> {
+    let mut of = vec![None; width];
+    for (column, grids) in columns.iter().enumerate() {
+        for &grid in grids {
+            of[grid] = Some(column);
+        }
+    }
+    of
+}
+
 /// What the header rows print over the row labels: the first cell of each
 /// ("(in millions)", or a year that holds for every column).
 fn label_heading(header_rows: &[Vec<HtmlCell>]) -> String {
     let cells = header_rows.iter().filter_map(|row| row.first()).filter(|c| c.grid == 0 && c.colspan == 1);
+    let mut seen = std::collections::HashSet::new();
     let mut parts: Vec<String> = Vec::new();
     for text in cells.map(|c| collapse_spaces(&c.text)) {
-        if !text.is_empty() && !parts.contains(&text) {
+        if !text.is_empty() && seen.insert(text.clone()) {
             parts.push(text);
         }
     }
