@@ -195,7 +195,9 @@ fn shape_of(line: &str) -> Shape {
     }
     let tokens = tokenize(line);
     match value_split(&tokens) {
-        Some(split) if !(split == 0 && is_year_line(&tokens)) => Shape::Data { tokens, split },
+        Some(split) if !(split == 0 && is_year_line(&tokens)) && !is_date_line(&tokens, line) => {
+            Shape::Data { tokens, split }
+        }
         _ => text,
     }
 }
@@ -239,6 +241,26 @@ fn is_year_line(tokens: &[Token]) -> bool {
         TokenKind::Footnote | TokenKind::Dollar => true,
         _ => false,
     })
+}
+
+/// A heading line of dates repeated inside a table ("2001   MARCH 31
+/// JUNE 30   SEPT. 30   DEC. 31"): years, month names and days only.
+fn is_date_line(tokens: &[Token], line: &str) -> bool {
+    let mut months = 0;
+    let only_dates = tokens.iter().all(|t| match t.kind {
+        TokenKind::Amount(a) => {
+            a.decimals == 0 && !a.percent && (a.value.mantissa() <= 31 || (1900..2100).contains(&a.value.mantissa()))
+        }
+        TokenKind::Word => {
+            let word = line[t.start..t.end].trim_end_matches([',', '.']);
+            let is_month = month_number(word).is_some() && word.len() >= 3;
+            months += usize::from(is_month);
+            is_month
+        }
+        TokenKind::Footnote => true,
+        _ => false,
+    });
+    only_dates && months >= 2
 }
 
 /// The line after the last data line of an untagged block that starts at
