@@ -195,7 +195,7 @@ fn shape_of(line: &str) -> Shape {
     }
     let tokens = tokenize(line);
     match value_split(&tokens) {
-        Some(split) if !(split == 0 && is_year_line(&tokens)) && !is_date_line(&tokens, line) => {
+        Some(split) if !(is_date_line(&tokens, line) || split == 0 && is_year_line(&tokens)) => {
             Shape::Data { tokens, split }
         }
         _ => text,
