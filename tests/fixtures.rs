@@ -74,7 +74,12 @@ fn full_submission_with_two_documents_and_a_june_fiscal_year() {
     let series = ledger.series(Rules::builtin());
     let net_income = series.iter().find(|s| s.concept == "NetIncomeLoss").unwrap();
     let quarters: Vec<&str> = net_income.points.iter().map(|p| p.quarter.as_str()).collect();
-    assert_eq!(quarters, ["Q1 2006", "Q1 2007"], "September closes the first quarter of a year ending in June");
+    assert_eq!(
+        quarters,
+        ["Q1 FY2006", "Q1 FY2007"],
+        "September closes the first quarter of a fiscal year ending the next June, named by that year"
+    );
+    assert_eq!(net_income.fiscal_year_end, "--06-30");
 }
 
 #[test]
@@ -258,18 +263,31 @@ fn crlf_line_endings_and_tab_aligned_columns() {
 }
 
 #[test]
-fn two_releases_that_disagree_are_a_conflict_and_agreeing_ones_are_one_value() {
+fn a_later_release_with_another_value_restates_the_quarter_and_agreeing_ones_are_one_value() {
     let mut ledger = Ledger::new();
-    ledger.add([extract("conflict-first.txt"), extract("conflict-restated.txt")]);
+    ledger.add([extract("conflict-restated.txt"), extract("conflict-first.txt")]);
     let series = ledger.series(Rules::builtin());
     let net_loss = series.iter().find(|s| s.concept == "NetIncomeLoss" && s.company == "Sonora Devices Inc.").unwrap();
     let q2_2006 = net_loss.points.iter().find(|p| p.quarter == "Q2 2006").unwrap();
-    assert_eq!(q2_2006.status, Status::Conflict);
-    let values: Vec<Decimal> = q2_2006.sources.iter().map(|s| s.value).collect();
-    assert!(values.contains(&Decimal::from(-2_450_000)) && values.contains(&Decimal::from(-2_610_000)));
+    assert_eq!((q2_2006.status, q2_2006.value), (Status::Restated, Decimal::from(-2_610_000)), "the latest");
+    let first = q2_2006.first_reported.as_ref().expect("the first value is kept");
+    assert_eq!(first.value, Decimal::from(-2_450_000));
+    assert_eq!(first.sources[0].document, "conflict-first.txt");
     let q2_2005 = net_loss.points.iter().find(|p| p.quarter == "Q2 2005").unwrap();
     assert_eq!((q2_2005.status, q2_2005.sources.len()), (Status::Reported, 2));
     assert!(q2_2005.sources.iter().all(|s| s.origin == Origin::Table));
+}
+
+#[test]
+fn two_tables_of_one_release_that_disagree_are_a_conflict() {
+    let mut ledger = Ledger::new();
+    ledger.add([extract("conflict-same-release.txt")]);
+    let series = ledger.series(Rules::builtin());
+    let net_loss = series.iter().find(|s| s.concept == "NetIncomeLoss").unwrap();
+    let q2_2006 = net_loss.points.iter().find(|p| p.quarter == "Q2 2006").unwrap();
+    assert_eq!(q2_2006.status, Status::Conflict);
+    let values: Vec<Decimal> = q2_2006.sources.iter().map(|s| s.value).collect();
+    assert!(values.contains(&Decimal::from(-2_450_000)) && values.contains(&Decimal::from(-2_540_000)));
 }
 
 #[test]

@@ -25,15 +25,10 @@ pub fn legend_ui(ui: &mut egui::Ui, workbench: &Workbench, everything: &ChartMod
     }
     ui.separator();
     let grey = ui.visuals().weak_text_color();
-    for (marker, name) in [
-        (Marker::Reported, "reported"),
-        (Marker::Derived, "derived"),
-        (Marker::Corrected, "corrected"),
-        (Marker::Conflict, "conflict"),
-    ] {
+    for marker in Marker::ALL {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), Sense::hover());
         paint_marker(ui.painter(), rect.center(), marker, grey, ui.visuals().panel_fill);
-        ui.weak(name);
+        ui.weak(marker.name());
     }
 }
 
@@ -54,6 +49,15 @@ fn paint_marker(painter: &egui::Painter, at: egui::Pos2, marker: Marker, color: 
             let d = egui::vec2(r, r);
             painter.line_segment([at - d, at + d], Stroke::new(2.0, color));
             painter.line_segment([at + egui::vec2(-r, r), at + egui::vec2(r, -r)], Stroke::new(2.0, color));
+        }
+        Marker::Restated => {
+            let corners =
+                [at + egui::vec2(0.0, -r), at + egui::vec2(r, 0.0), at + egui::vec2(0.0, r), at + egui::vec2(-r, 0.0)];
+            painter.add(egui::Shape::convex_polygon(corners.to_vec(), color, Stroke::NONE));
+        }
+        Marker::Resolved => {
+            let square = egui::Rect::from_center_size(at, egui::vec2(2.0 * r, 2.0 * r));
+            painter.rect(square, 0.0, background, Stroke::new(1.5, color), egui::StrokeKind::Inside);
         }
     }
 }
@@ -102,7 +106,7 @@ pub fn plot_ui(ui: &mut egui::Ui, model: &ChartModel) {
                     let points: PlotPoints = run.iter().map(|p| [p.x as f64, p.y]).collect();
                     plot.line(Line::new(series.name.clone(), points).color(color).width(2.5).allow_hover(false));
                 }
-                for marker in [Marker::Reported, Marker::Derived, Marker::Corrected, Marker::Conflict] {
+                for marker in Marker::ALL {
                     let points: PlotPoints =
                         series.points.iter().filter(|p| p.marker == marker).map(|p| [p.x as f64, p.y]).collect();
                     let (shape, filled) = match marker {
@@ -110,6 +114,8 @@ pub fn plot_ui(ui: &mut egui::Ui, model: &ChartModel) {
                         Marker::Derived => (MarkerShape::Circle, false),
                         Marker::Corrected => (MarkerShape::Square, true),
                         Marker::Conflict => (MarkerShape::Cross, false),
+                        Marker::Restated => (MarkerShape::Diamond, true),
+                        Marker::Resolved => (MarkerShape::Square, false),
                     };
                     plot.points(
                         Points::new(series.name.clone(), points).shape(shape).filled(filled).radius(5.5).color(color),

@@ -196,8 +196,9 @@ impl ExhibitApp {
         }
         let workbench = &self.workbench;
         let rules = workbench.extractor().rules();
-        let shown = ChartModel::build(workbench.series(), &key.1, rules, &|c| workbench.is_shown(c));
-        let everything = ChartModel::build(workbench.series(), &key.1, rules, &|_| true);
+        let options = workbench.chart_options;
+        let shown = ChartModel::build(workbench.series(), &key.1, rules, &|c| workbench.is_shown(c), options);
+        let everything = ChartModel::build(workbench.series(), &key.1, rules, &|_| true, options);
         self.chart = Some(ChartCache { key, shown, everything });
     }
 

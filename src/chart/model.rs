@@ -4,12 +4,13 @@
 //! Quarters run without holes from the first to the last known one; a
 //! quarter with no value is a gap in its line, never a zero.
 
+use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::extract::Rules;
+use crate::fiscal::FiscalQuarter;
 use crate::format::{filing_style, power_name};
-use crate::ledger::quarter::FiscalQuarter;
 use crate::ledger::{Series, Status};
 
 /// Colours of the charted series in order, chosen to stay apart for
@@ -28,17 +29,42 @@ pub enum Marker {
     Corrected,
     /// Cross.
     Conflict,
+    /// Filled diamond.
+    Restated,
+    /// Hollow square.
+    Resolved,
 }
 
 impl Marker {
+    /// Every marker, in the order the key lists them.
+    pub const ALL: [Marker; 6] =
+        [Marker::Reported, Marker::Restated, Marker::Derived, Marker::Conflict, Marker::Resolved, Marker::Corrected];
+
     fn of(status: Status) -> Marker {
         match status {
             Status::Reported => Marker::Reported,
             Status::Derived => Marker::Derived,
             Status::Corrected => Marker::Corrected,
             Status::Conflict => Marker::Conflict,
+            Status::Restated => Marker::Restated,
+            Status::Resolved => Marker::Resolved,
         }
     }
+
+    /// What the key calls it: the status it marks.
+    pub fn name(self) -> &'static str {
+        Status::ALL.into_iter().find(|&s| Marker::of(s) == self).map_or("", Status::label)
+    }
+}
+
+/// How the chart names quarters and which values it draws.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ChartOptions {
+    /// Name quarters by the calendar quarter they end in ("Q3 2024")
+    /// rather than the company's fiscal quarter ("Q1 FY2025").
+    pub calendar_quarters: bool,
+    /// Draw restated quarters as they were first reported.
+    pub as_first_reported: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -100,7 +126,16 @@ impl ChartModel {
         company_key: &str,
         rules: &Rules,
         shown: &dyn Fn(&str) -> bool,
+        options: ChartOptions,
     ) -> Option<ChartModel> {
+        let first_reported: Vec<Series>;
+        let series = if options.as_first_reported {
+            first_reported =
+                series.iter().filter(|s| s.company_key == company_key).map(Series::as_first_reported).collect();
+            &first_reported[..]
+        } else {
+            series
+        };
         let charted: Vec<(usize, &Series, &str)> = rules
             .concepts
             .iter()
@@ -112,7 +147,16 @@ impl ChartModel {
             })
             .filter(|(_, s, _)| !s.points.is_empty())
             .collect();
-        let company = series.iter().find(|s| s.company_key == company_key)?.company.clone();
+        let company_series = series.iter().find(|s| s.company_key == company_key)?;
+        let company = company_series.company.clone();
+        let calendar = &company_series.calendar;
+        let label = |quarter: FiscalQuarter| {
+            if options.calendar_quarters {
+                calendar.calendar_quarter_label(quarter)
+            } else {
+                calendar.quarter_label(quarter)
+            }
+        };
         let all_points = || charted.iter().flat_map(|(_, s, _)| s.points.iter());
         let first = all_points().map(|p| p.fiscal_quarter).min();
         let last = all_points().map(|p| p.fiscal_quarter).max();
@@ -134,14 +178,16 @@ impl ChartModel {
                     .iter()
                     .filter_map(|p| {
                         let x = quarters.iter().position(|q| *q == p.fiscal_quarter)?;
+                        let quarter = label(p.fiscal_quarter);
+                        let ended = p.period.end();
                         Some(ChartPoint {
+                            detail: detail(title, p, &quarter, ended, power),
                             x,
-                            quarter: p.quarter.clone(),
+                            quarter,
                             value: p.value,
                             y: (p.value / divisor).to_f64().unwrap_or(0.0),
                             status: p.status,
                             marker: Marker::of(p.status),
-                            detail: detail(title, p, power),
                         })
                     })
                     .collect(),
@@ -150,7 +196,7 @@ impl ChartModel {
         Some(ChartModel {
             title: format!("{company}: quarterly results"),
             company,
-            quarters: quarters.iter().map(|q| q.label()).collect(),
+            quarters: quarters.iter().map(|&q| label(q)).collect(),
             power,
             unit_label: format!("USD {}s", power_name(power)),
             series,
@@ -194,16 +240,11 @@ fn money_power(largest: Decimal) -> u32 {
     }
 }
 
-fn detail(title: &str, point: &crate::ledger::Point, power: u32) -> String {
-    let status = match point.status {
-        Status::Reported => "reported",
-        Status::Derived => "derived",
-        Status::Corrected => "corrected",
-        Status::Conflict => "conflict",
-    };
+fn detail(title: &str, point: &crate::ledger::Point, quarter: &str, ended: NaiveDate, power: u32) -> String {
+    let status = point.status.label();
     let mut lines = vec![format!(
-        "{title}, {}: {} {} USD ({status})",
-        point.quarter,
+        "{title}, {quarter} (ended {}): {} {} USD ({status})",
+        ended.format("%B %-d, %Y"),
         filing_style(point.value, power),
         power_name(power)
     )];
@@ -211,8 +252,11 @@ fn detail(title: &str, point: &crate::ledger::Point, power: u32) -> String {
         let original = correction.original.map_or("no value".to_owned(), |o| filing_style(o, power));
         lines.push(format!("was {original}{}", correction.note.as_ref().map_or(String::new(), |n| format!(": {n}"))));
     }
+    if let Some(first) = &point.first_reported {
+        lines.push(format!("first reported as {}", filing_style(first.value, power)));
+    }
     for source in &point.sources {
-        lines.push(format!("{} ({}): {}", source.document, source.origin.label(), source.text));
+        lines.push(format!("{} ({}): {}", source.document, source.authority.label(), source.text));
     }
     if let Some(derivation) = &point.derivation {
         lines.push(format!("derived: {}", derivation.formula));
