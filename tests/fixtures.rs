@@ -311,3 +311,43 @@ fn an_unlabeled_total_under_a_rule_in_a_typed_table() {
         document.warnings
     );
 }
+
+#[test]
+fn one_rule_under_both_group_headings_leaves_each_group_its_columns() {
+    let document = extract("rule-under-both-groups.txt");
+    assert_facts(
+        &document,
+        &[
+            ("Revenues", "1998-07-01..1998-09-30", "53698000"),
+            ("Revenues", "1997-07-01..1997-09-30", "17887000"),
+            ("Revenues", "1998-01-01..1998-09-30", "157103000"),
+            ("Revenues", "1997-01-01..1997-09-30", "41747000"),
+            ("NetIncomeLoss", "1998-07-01..1998-09-30", "-15171000"),
+            ("NetIncomeLoss", "1997-07-01..1997-09-30", "-3647000"),
+            ("NetIncomeLoss", "1998-01-01..1998-09-30", "-38119000"),
+            ("NetIncomeLoss", "1997-01-01..1997-09-30", "-9212000"),
+        ],
+    );
+}
+
+#[test]
+fn an_amendment_without_its_header_names_its_registrant_and_its_quarters() {
+    let documents = extract_all("amendment-quarterly-results.txt");
+    let document = &documents[0];
+    let particulars = &document.document.particulars;
+    assert_eq!(particulars.form.as_deref(), Some("10-K/A"), "the <TYPE> of a document block");
+    assert_eq!(particulars.company.as_deref(), Some("LARKSPUR OUTFITTERS, INC."), "the cover's registrant");
+    assert_facts(
+        document,
+        &[
+            ("Revenues", "1999-10-01..1999-12-31", "76042000"),
+            ("Revenues", "1999-07-01..1999-09-30", "55777000"),
+            ("Revenues", "1999-04-01..1999-06-30", "54377000"),
+            ("Revenues", "1999-01-01..1999-03-31", "43643000"),
+            ("NetIncomeLoss", "1999-10-01..1999-12-31", "-23213000"),
+            ("NetIncomeLoss", "1999-07-01..1999-09-30", "-17080000"),
+            ("NetIncomeLoss", "1999-04-01..1999-06-30", "-13008000"),
+            ("NetIncomeLoss", "1999-01-01..1999-03-31", "-6667000"),
+        ],
+    );
+}

@@ -29,7 +29,15 @@ pub struct SubmissionDocument {
 
 pub fn is_submission(text: &str) -> bool {
     let head = &text[..floor_char_boundary(text, 4096)];
-    head.contains("<SEC-DOCUMENT>") || head.contains("<SEC-HEADER>") || head.contains("<IMS-HEADER>")
+    let headed = head.contains("<SEC-DOCUMENT>") || head.contains("<SEC-HEADER>") || head.contains("<IMS-HEADER>");
+    headed || opens_with_document_block(head)
+}
+
+/// A submission's documents copied without its header: a `<DOCUMENT>`
+/// line followed by its `<TYPE>` among the first lines.
+fn opens_with_document_block(head: &str) -> bool {
+    let mut lines = head.lines().map(str::trim).filter(|l| !l.is_empty()).take(6);
+    lines.by_ref().any(|l| l == "<DOCUMENT>") && lines.next().is_some_and(|l| l.starts_with("<TYPE>"))
 }
 
 pub fn parse_header(text: &str) -> SubmissionHeader {
@@ -124,6 +132,12 @@ FILED AS OF DATE:\t\t20060803\nFILER:\n\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED 
         assert_eq!(month_day("\u{20ac}1"), None);
         let header = parse_header("<SEC-HEADER>\nFISCAL YEAR END:\t0\u{e9}0\n</SEC-HEADER>\n");
         assert_eq!(header.fiscal_year_end, None);
+    }
+
+    #[test]
+    fn a_document_block_without_its_header_is_a_submission() {
+        assert!(is_submission("[excerpt]\n<DOCUMENT>\n<TYPE>10-K/A\n<SEQUENCE>1\n<TEXT>\nFORM 10-K/A\n"));
+        assert!(!is_submission("The <DOCUMENT> tag opens a document.\n<TYPE>\n"));
     }
 
     #[test]

@@ -663,21 +663,24 @@ impl HeadingWalk<'_> {
     /// A rule under headings, with headings below it: each run of dashes
     /// that spans several columns makes the pieces above it head all of
     /// those columns. A rule drawn from the labels across the table is its
-    /// border, and a rule under the last heading line its separator from
-    /// the figures, not a group's.
+    /// border, a run under several headings of one line underlines them
+    /// all, and a rule under the last heading line is the separator from
+    /// the figures: none of these groups columns.
     fn rule(&mut self, line: &str) {
         let label_area_end = self.columns[0].left_col.saturating_sub(TITLE_OVERHANG_COLS);
         for (start_col, end_col) in dash_runs(line).into_iter().filter(|&(start, _)| start >= label_area_end) {
             let spanned: Vec<usize> = (0..self.columns.len())
                 .filter(|&c| (start_col..end_col).contains(&((self.extents[c].0 + self.extents[c].1) / 2)))
                 .collect();
-            if spanned.len() < 2 {
+            let under = |piece: &Segment| {
+                (start_col..end_col).contains(&((piece.start_col + piece.end_col) / 2)) && !compares(piece)
+            };
+            let under_several = self.lines.iter().any(|pieces| pieces.iter().filter(|(p, _)| under(p)).count() > 1);
+            if spanned.len() < 2 || under_several {
                 continue;
             }
             for (piece, cols) in self.lines.iter_mut().flatten() {
-                let centre = (piece.start_col + piece.end_col) / 2;
-                let compares = piece.text.contains('%') || COMPARISON_WORD.is_match(&piece.text);
-                if (start_col..end_col).contains(&centre) && !compares && cols.iter().all(|c| spanned.contains(c)) {
+                if under(piece) && cols.iter().all(|c| spanned.contains(c)) {
                     *cols = spanned.clone();
                     piece.start_col = piece.start_col.min(start_col);
                     piece.end_col = piece.end_col.max(end_col);
@@ -699,6 +702,11 @@ impl HeadingWalk<'_> {
         }
         (headings, self.label_heading.join(" | "))
     }
+}
+
+/// A heading piece that names a comparison column, never a group of periods.
+fn compares(piece: &Segment) -> bool {
+    piece.text.contains('%') || COMPARISON_WORD.is_match(&piece.text)
 }
 
 /// A heading that names a comparison column, never a group of periods.
