@@ -598,9 +598,10 @@ static PERIOD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// down: a piece that lies alone within a group heading of the line above
 /// ("JUNE 30," under "THREE MONTHS ENDED") heads that group's columns; any
 /// other piece heads the columns it stands over, or, standing over none,
-/// the nearest columns that nothing on its line stands over. A rule drawn
-/// under a heading across several columns makes the pieces above it head
-/// all of them.
+/// the nearest columns that nothing on its line stands over, and a piece
+/// set off-centre toward such a column ("QUARTER ENDED" centred over two
+/// columns but overlapping one) heads it too. A rule drawn under a heading
+/// across several columns makes the pieces above it head all of them.
 struct HeadingWalk<'c> {
     columns: &'c [TableColumn],
     extents: &'c [(usize, usize)],
@@ -643,13 +644,24 @@ impl HeadingWalk<'_> {
             })
             .collect();
         let group_mates = |a: usize, b: usize| above.iter().any(|(_, cols)| cols.contains(&a) && cols.contains(&b));
+        let extent_centre = |c: usize| (self.extents[c].0 + self.extents[c].1) as f64 / 2.0;
+        let leans_toward = |piece: &Segment, cols: &[usize], c: usize| {
+            let heads = cols.iter().map(|&o| extent_centre(o)).sum::<f64>() / cols.len() as f64;
+            let lean = (piece.start_col + piece.end_col) as f64 / 2.0 - heads;
+            let toward = extent_centre(c) - heads;
+            lean * toward > 0.0 && lean.abs() * 4.0 >= toward.abs()
+        };
         for (c, column) in columns.iter().enumerate() {
             if headed.iter().any(|cols| cols.contains(&c)) {
                 continue;
             }
             let center = (column.left_col + column.right_col) / 2;
             let nearest = (0..pieces.len())
-                .filter(|&p| headed[p].is_empty() || headed[p].iter().all(|&other| group_mates(other, c)))
+                .filter(|&p| {
+                    headed[p].is_empty()
+                        || headed[p].iter().all(|&other| group_mates(other, c))
+                        || leans_toward(&pieces[p], &headed[p], c)
+                })
                 .map(|p| (distance(center, pieces[p].start_col, pieces[p].end_col), p))
                 .filter(|(d, _)| *d <= MAX_HEADING_DISTANCE)
                 .min_by_key(|(d, _)| *d);
