@@ -46,8 +46,17 @@ pub struct FiscalQuarter {
 }
 
 impl FiscalQuarter {
+    /// The quarter before, within the same fiscal year.
     pub fn previous(self) -> Option<FiscalQuarter> {
         (self.quarter > 1).then(|| FiscalQuarter { year: self.year, quarter: self.quarter - 1 })
+    }
+
+    /// The quarter after, into the next fiscal year after a fourth.
+    pub fn next(self) -> FiscalQuarter {
+        match self.quarter {
+            4 => FiscalQuarter { year: self.year + 1, quarter: 1 },
+            q => FiscalQuarter { year: self.year, quarter: q + 1 },
+        }
     }
 }
 

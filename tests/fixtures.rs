@@ -351,3 +351,18 @@ fn an_amendment_without_its_header_names_its_registrant_and_its_quarters() {
         ],
     );
 }
+
+#[test]
+fn a_multi_registrant_filing_belongs_to_the_registrant_its_cover_names_first() {
+    let documents = extract_all("multi-registrant.txt");
+    let particulars = &documents[0].document.particulars;
+    assert_eq!(particulars.company.as_deref(), Some("PARENT ENERGY CORP"), "not the subsidiary filed first");
+    assert_eq!(particulars.cik.as_deref(), Some("0000000022"));
+    assert_facts(
+        &documents[0],
+        &[
+            ("NetIncomeLoss", "2006-01-01..2006-12-31", "742000000"),
+            ("NetIncomeLoss", "2005-01-01..2005-12-31", "690000000"),
+        ],
+    );
+}

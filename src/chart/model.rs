@@ -218,12 +218,7 @@ fn quarter_range(first: FiscalQuarter, last: FiscalQuarter) -> Vec<FiscalQuarter
         if q >= last {
             break;
         }
-        let next = if q.quarter == 4 {
-            FiscalQuarter { year: q.year + 1, quarter: 1 }
-        } else {
-            FiscalQuarter { year: q.year, quarter: q.quarter + 1 }
-        };
-        quarters.push(next);
+        quarters.push(q.next());
     }
     quarters
 }

@@ -40,6 +40,8 @@ pub struct ConceptRule {
     pub additive: bool,
     /// Expenses: positive even where a filing prints them in parentheses.
     pub positive: bool,
+    /// Revenue, cash, assets: a negative figure is one to review.
+    never_negative: bool,
     labels: Vec<String>,
     patterns: Vec<Regex>,
     exclude: Vec<String>,
@@ -62,6 +64,12 @@ impl ConceptRule {
     fn matches(&self, label: &str) -> bool {
         (self.labels.iter().any(|l| l == label) || self.patterns.iter().any(|p| p.is_match(label)))
             && !self.exclude.iter().any(|e| label.contains(e.as_str()))
+    }
+
+    /// True when a negative figure of this concept is one to review: an
+    /// expense (`positive`) or a concept marked `never_negative`.
+    pub fn never_negative(&self) -> bool {
+        self.positive || self.never_negative
     }
 
     /// True when the label names a loss or deficit, whose amount is
@@ -123,6 +131,8 @@ struct ConceptEntry {
     #[serde(default)]
     positive: bool,
     #[serde(default)]
+    never_negative: bool,
+    #[serde(default)]
     labels: Vec<String>,
     #[serde(default)]
     patterns: Vec<String>,
@@ -178,6 +188,7 @@ impl Rules {
                     charted: entry.charted,
                     additive: entry.additive,
                     positive: entry.positive,
+                    never_negative: entry.never_negative,
                 })
             })
             .collect::<Result<_, RulesError>>()?;

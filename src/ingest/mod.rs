@@ -258,7 +258,11 @@ fn split_submission(path: &Path, file_name: &str, text: &str, encoding: Encoding
                 fiscal_year_focus: None,
             };
             let mut document = document(path, name, body, given, encoding, digest.to_owned());
-            if let (Some(named), Some(filer)) = (metadata::company_name(&document.text), &header.company) {
+            if let Some(other) = other_filer_named(&header, &document.text) {
+                document.particulars.company = Some(other.company.clone());
+                document.particulars.cik = other.cik.clone();
+                document.particulars.fiscal_year_end = other.fiscal_year_end.or(document.particulars.fiscal_year_end);
+            } else if let (Some(named), Some(filer)) = (metadata::company_name(&document.text), &header.company) {
                 if company_key(filer) == company_key(&named) {
                     document.particulars.company = Some(named);
                 }
@@ -266,6 +270,17 @@ fn split_submission(path: &Path, file_name: &str, text: &str, encoding: Encoding
             document
         })
         .collect()
+}
+
+/// The filer a document of a multi-registrant filing is about, when its
+/// cover names one other than the first-named filer.
+fn other_filer_named<'h>(header: &'h submission::SubmissionHeader, text: &str) -> Option<&'h submission::Filer> {
+    let named = company_key(&metadata::registrant_name(text)?);
+    let (first, others) = header.filers.split_first()?;
+    if company_key(&first.company) == named {
+        return None;
+    }
+    others.iter().find(|f| company_key(&f.company) == named)
 }
 
 fn markup_of(text: &str) -> Markup {

@@ -176,7 +176,11 @@ impl Ledger {
     }
 
     /// Every check over the documents and the given series.
-    pub fn checks(&self, series: &[Series]) -> Vec<Check> {
-        checks::footing_checks(&self.documents).chain(checks::quarter_checks(series)).collect()
+    pub fn checks(&self, series: &[Series], rules: &Rules) -> Vec<Check> {
+        checks::footing_checks(&self.documents)
+            .chain(checks::quarter_checks(series))
+            .chain(checks::year_checks(series))
+            .chain(checks::review_checks(series, rules))
+            .collect()
     }
 }

@@ -85,7 +85,7 @@ impl Report {
             }
         }
         let series = ledger.series(rules);
-        let checks = ledger.checks(&series);
+        let checks = ledger.checks(&series, rules);
         Report { documents, series, checks }
     }
 

@@ -380,7 +380,7 @@ impl Workbench {
 
     fn refresh(&mut self) {
         self.series = self.ledger.series(self.extractor.rules());
-        self.checks = self.ledger.checks(&self.series);
+        self.checks = self.ledger.checks(&self.series, self.extractor.rules());
         if self.selected_document.is_some_and(|d| d >= self.documents().len()) {
             self.selected_document = None;
             self.selected_fact = None;

@@ -127,7 +127,7 @@ fn filing(input: &[u8], name: &str, corpus: &Corpus, case: u64) {
     ledger.add(corpus.samples.iter().cloned());
     ledger.add(extracted);
     let series = ledger.series(Rules::builtin());
-    let checks = ledger.checks(&series);
+    let checks = ledger.checks(&series, Rules::builtin());
     let report = Report::of_documents(ledger.documents(), &series, &checks);
     let mut out = Vec::new();
     report.write_json(&mut out).unwrap();

@@ -91,7 +91,7 @@ pub fn derive(
     if unsettled(total) || unsettled(before) {
         return Err("not derived: the figures it would come from are in conflict".to_owned());
     }
-    let (total_stated, before_stated, basis) = basis(total, before)?;
+    let (total_stated, before_stated, as_of, basis) = basis(total, before)?;
     let operand = |reconciled: &Reconciled, stated: &Stated, of: FiscalQuarter| Operand {
         description: describe(&stated.period, of, calendar),
         period: stated.period,
@@ -113,15 +113,16 @@ pub fn derive(
         "{} ({}) - {} ({})",
         operands[0].description, operands[0].value, operands[1].description, operands[1].value
     );
-    Ok(Derived { period, derivation: Derivation { formula, value, rounding, operands } })
+    Ok(Derived { period, derivation: Derivation { formula, value, rounding, as_of, operands } })
 }
 
-/// The two figures to subtract, of one basis, and the basis's name: as
-/// the latest filings state them when no restatement falls between the
-/// two statements; otherwise as the filings made before that restatement
-/// stated them. An undated statement cannot be placed before or after a
-/// restatement, so a restated pair with one is not derived.
-fn basis(total: &Reconciled, before: &Reconciled) -> Result<(Stated, Stated, String), String> {
+/// The two figures to subtract, of one basis, the date of that basis
+/// and its name: as the latest filings state them unless one of the two
+/// reflects a restatement the other may predate; then as the filings made
+/// before that restatement stated them. An undated statement cannot be
+/// placed before or after a restatement, so a restated pair with one is
+/// not derived.
+fn basis(total: &Reconciled, before: &Reconciled) -> Result<(Stated, Stated, Option<NaiveDate>, String), String> {
     let restated = total.is_restated() || before.is_restated();
     if restated && (total.has_undated() || before.has_undated()) {
         return Err("not derived: one of its figures was restated and a filing stating the other gives no date, so \
@@ -134,7 +135,7 @@ fn basis(total: &Reconciled, before: &Reconciled) -> Result<(Stated, Stated, Str
     for (at, &date) in dates.iter().enumerate() {
         let (Some(total_stated), Some(before_stated)) = (total.as_of(date), before.as_of(date)) else { continue };
         let (t, b) = (total_stated.source.filed, before_stated.source.filed);
-        if total.restated_between(b, t) || before.restated_between(t, b) {
+        if mixes(total, t, before, b) || mixes(before, b, total, t) {
             continue;
         }
         let basis = match (restated, at) {
@@ -142,7 +143,7 @@ fn basis(total: &Reconciled, before: &Reconciled) -> Result<(Stated, Stated, Str
             (true, 0) => "as restated".to_owned(),
             (true, _) => "as reported before a later restatement".to_owned(),
         };
-        return Ok((total_stated, before_stated, basis));
+        return Ok((total_stated, before_stated, date, basis));
     }
     Err(format!(
         "not derived: {} and {} state its figures on different bases (one was restated after the other was last \
@@ -150,6 +151,21 @@ fn basis(total: &Reconciled, before: &Reconciled) -> Result<(Stated, Stated, Str
         total.latest().source.document,
         before.latest().source.document
     ))
+}
+
+/// True when `one`, as stated on `one_filed`, reflects a restatement that
+/// `other`, as stated on `other_filed`, may predate: the restatement could
+/// have come after `other_filed`, and `other` as stated reflects no
+/// restatement of its own made in the same span of time (the same event
+/// seen in both).
+fn mixes(one: &Reconciled, one_filed: Option<NaiveDate>, other: &Reconciled, other_filed: Option<NaiveDate>) -> bool {
+    let others = other.restatements();
+    one.restatements().into_iter().any(|(after, by)| {
+        let same_event = |&(other_after, other_by): &(Option<NaiveDate>, Option<NaiveDate>)| {
+            other_by <= other_filed && other_after < by && after < other_by
+        };
+        by <= one_filed && other_filed < by && !others.iter().any(same_event)
+    })
 }
 
 fn describe(period: &Period, quarter: FiscalQuarter, calendar: &FiscalCalendar) -> String {

@@ -97,6 +97,10 @@ pub struct Derivation {
     pub value: Decimal,
     #[serde(with = "rust_decimal::serde::arbitrary_precision")]
     pub rounding: Decimal,
+    /// The filing date of its basis: both figures as the filings made up
+    /// to then stated them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<NaiveDate>,
     /// The two figures subtracted, with where each was stated.
     pub operands: Vec<Operand>,
 }
@@ -120,6 +124,13 @@ pub struct Point {
 }
 
 impl Point {
+    /// What the filings made up to a date (every filing, for an undated
+    /// basis) said of the quarter: the latest filing's best source.
+    pub fn stated_as_of(&self, date: Option<NaiveDate>) -> Option<&Source> {
+        let latest = self.sources.iter().filter(|s| s.filed <= date || date.is_none()).map(|s| s.filed).max()?;
+        self.sources.iter().find(|s| s.filed == latest)
+    }
+
     /// The value before any hand correction.
     pub fn extracted_value(&self) -> Option<Decimal> {
         match (&self.correction, self.status) {
@@ -128,6 +139,16 @@ impl Point {
         }
         .or_else(|| self.derivation.as_ref().map(|d| d.value))
     }
+}
+
+/// A fiscal year's total of a flow, as the filings state it: what its
+/// quarters are checked against.
+#[derive(Clone, Debug, PartialEq)]
+pub struct YearTotal {
+    pub value: Decimal,
+    pub rounding: Decimal,
+    pub document: String,
+    pub span: [usize; 2],
 }
 
 /// A quarter inside a series' span that has no value, and why.
@@ -153,6 +174,9 @@ pub struct Series {
     pub points: Vec<Point>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub gaps: Vec<Gap>,
+    /// Each fiscal year's total, by the calendar year it ends in.
+    #[serde(skip)]
+    pub years: BTreeMap<i32, YearTotal>,
 }
 
 impl Series {
@@ -235,6 +259,7 @@ pub fn build(facts: &ConceptFacts, correction_for: &dyn Fn(&FactKey) -> Option<C
             }
         }
     }
+    let years = year_totals(&year_to_date, &points);
     let gaps = gaps(&points, refused, calendar);
     Series {
         company: facts.company.clone(),
@@ -244,7 +269,32 @@ pub fn build(facts: &ConceptFacts, correction_for: &dyn Fn(&FactKey) -> Option<C
         calendar: calendar.clone(),
         points: points.into_values().collect(),
         gaps,
+        years,
     }
+}
+
+/// Each fiscal year's total on the basis its quarters are shown on: as
+/// the filings stated it up to the last filing that states one of them.
+fn year_totals(
+    year_to_date: &BTreeMap<FiscalQuarter, Reconciled>,
+    points: &BTreeMap<FiscalQuarter, Point>,
+) -> BTreeMap<i32, YearTotal> {
+    let mut years = BTreeMap::new();
+    for (fq, total) in year_to_date.iter().filter(|(fq, _)| fq.quarter == 4) {
+        if total.status == Status::Conflict && total.correction.is_none() {
+            continue;
+        }
+        let quarters = points.range(FiscalQuarter { year: fq.year, quarter: 1 }..=*fq).map(|(_, p)| p);
+        let last_stated = quarters
+            .map(|p| p.sources.iter().map(|s| s.filed).max().or(p.derivation.as_ref().map(|d| d.as_of)).flatten())
+            .max()
+            .flatten();
+        let Some(stated) = total.as_of(last_stated.or(total.latest().source.filed)) else { continue };
+        let value = total.correction.as_ref().map_or(stated.source.value, |c| c.value);
+        let (document, span) = (stated.source.document, stated.source.span);
+        years.insert(fq.year, YearTotal { value, rounding: stated.source.rounding, document, span });
+    }
+    years
 }
 
 /// "--12-31", "--09-26".
@@ -269,10 +319,7 @@ fn gaps(
                 .unwrap_or_else(|| "no open filing states it, nor the year-to-date figures to derive it".to_owned());
             gaps.push(Gap { quarter: calendar.quarter_label(quarter), reason });
         }
-        quarter = match quarter.quarter {
-            4 => FiscalQuarter { year: quarter.year + 1, quarter: 1 },
-            q => FiscalQuarter { year: quarter.year, quarter: q + 1 },
-        };
+        quarter = quarter.next();
     }
     gaps
 }

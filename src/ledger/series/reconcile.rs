@@ -98,17 +98,15 @@ impl Reconciled {
         self.vintages.windows(2).any(|pair| !agree_sources(&pair[0].best.source, &pair[1].best.source))
     }
 
-    /// True when the period was surely restated after `after` and no
-    /// later than `upto`: the filing that last stated the old value was
-    /// itself made at or after `after`. (A restatement first printed later
-    /// may have been made earlier: the period was simply not stated in
-    /// between.)
-    pub fn restated_between(&self, after: Option<NaiveDate>, upto: Option<NaiveDate>) -> bool {
-        self.vintages.windows(2).any(|pair| {
-            pair[0].filed >= after
-                && pair[1].filed <= upto
-                && !agree_sources(&pair[0].best.source, &pair[1].best.source)
-        })
+    /// Each restatement, as the span of time it happened in: after the
+    /// last filing that stated the old value, no later than the first that
+    /// stated the new one.
+    pub fn restatements(&self) -> Vec<(Option<NaiveDate>, Option<NaiveDate>)> {
+        self.vintages
+            .windows(2)
+            .filter(|pair| !agree_sources(&pair[0].best.source, &pair[1].best.source))
+            .map(|pair| (pair[0].filed, pair[1].filed))
+            .collect()
     }
 
     /// What the filings made up to a date said: the latest filing's

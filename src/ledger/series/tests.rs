@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::*;
+use crate::extract::Rules;
 use crate::fact::{Origin, Period, TableRole, TableSource, Unit};
 
 const NET: &str = "NetIncomeLoss";
@@ -243,4 +244,57 @@ fn a_correction_overrides_everything_and_keeps_the_original() {
 fn the_series_names_its_fiscal_year_end() {
     let series = Filings::new().add("q1.txt", Some("2006-05-10"), statement(3, "2006-03-31", 1_000)).series();
     assert_eq!(series.fiscal_year_end, "--12-31");
+}
+
+#[test]
+fn the_four_quarters_are_checked_against_the_year_they_make() {
+    let quarters = |q4: i64| {
+        Filings::new()
+            .add("q1.txt", Some("2006-05-01"), statement(3, "2006-03-31", 10_000_000))
+            .add("q2.txt", Some("2006-08-01"), statement(3, "2006-06-30", 15_000_000))
+            .add("q3.txt", Some("2006-11-01"), statement(3, "2006-09-30", 20_000_000))
+            .add("10k.txt", Some("2007-02-01"), statement(3, "2006-12-31", q4))
+            .add("10k.txt", Some("2007-02-01"), statement(12, "2006-12-31", 70_000_000))
+            .series()
+    };
+    let checks: Vec<_> = crate::ledger::checks::year_checks(&[quarters(25_000_000)]).collect();
+    assert_eq!(checks.len(), 1);
+    assert!(checks[0].passes, "{:?}", checks[0]);
+    assert!(checks[0].description.contains("Q1 2006 + Q2 2006 + Q3 2006 + Q4 2006"), "{}", checks[0].description);
+    let off: Vec<_> = crate::ledger::checks::year_checks(&[quarters(27_000_000)]).collect();
+    assert!(!off[0].passes);
+    assert_eq!((off[0].expected, off[0].actual), (Decimal::from(70_000_000), Decimal::from(72_000_000)));
+}
+
+#[test]
+fn negative_revenue_and_a_thousandfold_jump_are_flagged_for_review() {
+    let mut revenue = Filings::new()
+        .add("q1.txt", Some("2006-05-01"), statement(3, "2006-03-31", 7_321_000))
+        .add("q2.txt", Some("2006-08-01"), statement(3, "2006-06-30", 7_400))
+        .add("q3.txt", Some("2006-11-01"), statement(3, "2006-09-30", -5_000))
+        .series();
+    revenue.concept = "Revenues".to_owned();
+    let flagged: Vec<_> = crate::ledger::checks::review_checks(std::slice::from_ref(&revenue), Rules::builtin())
+        .map(|c| (c.kind, c.actual))
+        .collect();
+    use crate::ledger::checks::CheckKind;
+    assert_eq!(flagged, vec![(CheckKind::Sign, Decimal::from(-5_000)), (CheckKind::Jump, Decimal::from(7_400))]);
+    revenue.concept = NET.to_owned();
+    let net: Vec<_> = crate::ledger::checks::review_checks(&[revenue], Rules::builtin()).map(|c| c.kind).collect();
+    assert_eq!(net, vec![CheckKind::Jump], "net income may be negative");
+}
+
+#[test]
+fn a_figure_stated_while_the_other_may_already_have_been_restated_is_not_mixed_with_it() {
+    let series = Filings::new()
+        .add("q2-1997.txt", Some("1997-08-14"), statement(6, "1997-06-30", -9_743_000))
+        .add("q1-1998.txt", Some("1998-05-15"), statement(3, "1997-03-31", -3_038_000))
+        .add("q2-1998.txt", Some("1998-08-14"), statement(6, "1997-06-30", -9_743_000))
+        .add("10ka-1999.txt", Some("1999-12-31"), statement(3, "1997-03-31", -3_220_000))
+        .series();
+    let q2 = point(&series, "Q2 1997");
+    let derivation = q2.derivation.as_ref().unwrap();
+    assert_eq!(q2.value, Decimal::from(-6_705_000), "{}", derivation.formula);
+    assert_eq!(derivation.operands[1].document, "q1-1998.txt", "Q1 as first reported");
+    assert_eq!(derivation.as_of, Some(date("1998-08-14")));
 }
