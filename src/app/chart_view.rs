@@ -32,6 +32,21 @@ pub fn legend_ui(ui: &mut egui::Ui, workbench: &Workbench, everything: &ChartMod
     }
 }
 
+/// How the chart names quarters and which values it draws.
+pub fn options_ui(ui: &mut egui::Ui, workbench: &Workbench, actions: &mut Vec<Action>) {
+    ui.separator();
+    let mut calendar = workbench.chart_options.calendar_quarters;
+    let hint = "Name quarters by the calendar quarter they end in instead of the company's fiscal quarter";
+    if ui.checkbox(&mut calendar, "Calendar quarters").on_hover_text(hint).changed() {
+        actions.push(Action::ToggleCalendarQuarters);
+    }
+    let mut first = workbench.chart_options.as_first_reported;
+    let hint = "Draw restated quarters (diamonds) with the value first reported, not the latest filing's";
+    if ui.checkbox(&mut first, "As first reported").on_hover_text(hint).changed() {
+        actions.push(Action::ToggleFirstReported);
+    }
+}
+
 /// The status marker as the chart draws it, for the key.
 fn paint_marker(painter: &egui::Painter, at: egui::Pos2, marker: Marker, color: Color32, background: Color32) {
     let r = 4.5;
@@ -62,6 +77,13 @@ fn paint_marker(painter: &egui::Painter, at: egui::Pos2, marker: Marker, color: 
     }
 }
 
+/// The grid's finest spacing in pixels; egui_plot states the step its
+/// spacer is offered in these.
+const GRID_SPACING_MIN: f32 = 8.0;
+/// Room a quarter's label ("Q3 FY1998") needs: a line at every quarter,
+/// a label at every first, second or fourth one, as many as fit.
+const QUARTER_LABEL_PIXELS: f64 = 84.0;
+
 pub fn plot_ui(ui: &mut egui::Ui, model: &ChartModel) {
     let quarters = model.quarters.clone();
     let hover_model = model.clone();
@@ -76,7 +98,15 @@ pub fn plot_ui(ui: &mut egui::Ui, model: &ChartModel) {
         .include_y(low)
         .include_y(high)
         .y_axis_label(model.unit_label.clone())
-        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
+        .grid_spacing(GRID_SPACING_MIN..=300.0)
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|input| {
+            let pixels_per_quarter = f64::from(GRID_SPACING_MIN) / input.base_step_size;
+            let every = [1.0, 2.0, 4.0, 8.0, 16.0, 32.0]
+                .into_iter()
+                .find(|quarters| quarters * pixels_per_quarter >= QUARTER_LABEL_PIXELS)
+                .unwrap_or(64.0);
+            [1.0, every, every]
+        }))
         .x_axis_formatter(move |mark, _| {
             let i = mark.value.round();
             if (mark.value - i).abs() < 1e-6 && i >= 0.0 {

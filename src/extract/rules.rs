@@ -42,6 +42,9 @@ pub struct ConceptRule {
     pub positive: bool,
     /// Revenue, cash, assets: a negative figure is one to review.
     never_negative: bool,
+    /// The charted concept this one is drawn in place of, for a company
+    /// that prints no figure of that one.
+    pub charted_for: Option<String>,
     labels: Vec<String>,
     patterns: Vec<Regex>,
     exclude: Vec<String>,
@@ -133,6 +136,8 @@ struct ConceptEntry {
     #[serde(default)]
     never_negative: bool,
     #[serde(default)]
+    charted_for: Option<String>,
+    #[serde(default)]
     labels: Vec<String>,
     #[serde(default)]
     patterns: Vec<String>,
@@ -189,10 +194,16 @@ impl Rules {
                     additive: entry.additive,
                     positive: entry.positive,
                     never_negative: entry.never_negative,
+                    charted_for: entry.charted_for,
                 })
             })
             .collect::<Result<_, RulesError>>()?;
         Ok(Rules { concepts })
+    }
+
+    /// The concepts drawn in place of a charted one a company lacks.
+    pub fn stand_ins<'r>(&'r self, charted: &'r str) -> impl Iterator<Item = &'r ConceptRule> + 'r {
+        self.concepts.iter().filter(move |rule| rule.charted_for.as_deref() == Some(charted))
     }
 
     /// The rules shipped in `assets/concepts.toml`.

@@ -181,13 +181,12 @@ pub struct Series {
 
 impl Series {
     /// The series as its quarters were first reported: restated points
-    /// take their first-reported value.
+    /// take their first-reported value (and stay marked restated).
     pub fn as_first_reported(&self) -> Series {
         let mut first = self.clone();
         for point in &mut first.points {
             if let (Some(reported), None) = (&point.first_reported, &point.correction) {
                 point.value = reported.value;
-                point.status = Status::Reported;
             }
         }
         first
