@@ -35,6 +35,9 @@ pub struct FiscalCalendar {
     quarters: BTreeMap<(i32, u32), Period>,
     /// Period ends printed in dated headings and phrases.
     ends: BTreeSet<NaiveDate>,
+    /// Periods stated exactly (a quarter's weeks, an inline XBRL context),
+    /// by their end and length in months: where each starts.
+    starts: BTreeMap<(NaiveDate, u32), NaiveDate>,
 }
 
 /// A fiscal quarter: the fiscal year it belongs to, by its label, and its
@@ -137,6 +140,9 @@ impl FiscalCalendar {
         for (&(label, quarter), &period) in &earlier.quarters {
             self.quarters.entry((end_year(earlier, label) + self.label_offset, quarter)).or_insert(period);
         }
+        for (&key, &start) in &earlier.starts {
+            self.starts.entry(key).or_insert(start);
+        }
     }
 
     /// The same calendar with every fiscal year named by the calendar year
@@ -176,6 +182,16 @@ impl FiscalCalendar {
         format!("Q{} {}", (month_end.month() - 1) / 3 + 1, month_end.year())
     }
 
+    /// A period stated exactly, whose start another heading of the same
+    /// length and end leaves unsaid (an inline XBRL context's 13 weeks for
+    /// an untagged "Three Months Ended July 31, 2022").
+    pub fn learn_period(&mut self, period: Period) {
+        self.learn_end(period.end());
+        if let Period::Duration { start, end } = period {
+            self.starts.entry((end, period.months())).or_insert(start);
+        }
+    }
+
     /// A printed period end.
     pub fn learn_end(&mut self, date: NaiveDate) {
         self.ends.insert(date);
@@ -202,7 +218,7 @@ impl FiscalCalendar {
 
     /// A quarter stated with its exact period.
     pub fn learn_quarter(&mut self, label: i32, quarter: u32, period: Period) {
-        self.learn_end(period.end());
+        self.learn_period(period);
         self.quarters.entry((label, quarter)).or_insert(period);
         if quarter == 4 {
             self.year_ends.entry(label).or_insert(period.end());
@@ -308,9 +324,13 @@ impl FiscalCalendar {
         Some(self.period_ending(3, end))
     }
 
-    /// A period of `months` ending on `end`: counted in weeks (13 to a
+    /// A period of `months` ending on `end`: as stated, when a period of
+    /// that length and end was; else counted in weeks (13 to a
     /// quarter) when the end is not a month end.
     pub fn period_ending(&self, months: u32, end: NaiveDate) -> Period {
+        if let Some(&start) = self.starts.get(&(end, months)) {
+            return Period::Duration { start, end };
+        }
         if crate::fact::is_month_end(end) {
             Period::months_ending(months, end)
         } else {
@@ -434,6 +454,15 @@ mod tests {
         assert_eq!(second, Some(Period::months_ending(3, date(1999, 6, 30))));
         let oracle_first = calendar.quarter_of_year_ending(date(2025, 5, 31), 1);
         assert_eq!(oracle_first, Some(Period::months_ending(3, date(2024, 8, 31))));
+    }
+
+    #[test]
+    fn a_stated_period_gives_its_start_to_headings_of_its_length_and_end() {
+        let mut home_depot = FiscalCalendar::default();
+        let thirteen_weeks = Period::Duration { start: date(2022, 5, 2), end: date(2022, 7, 31) };
+        home_depot.learn_period(thirteen_weeks);
+        assert_eq!(home_depot.period_ending(3, date(2022, 7, 31)), thirteen_weeks);
+        assert_eq!(home_depot.period_ending(6, date(2022, 7, 31)), Period::months_ending(6, date(2022, 7, 31)));
     }
 
     #[test]
