@@ -705,3 +705,121 @@ fn prose_a_fiscal_quarter_of_a_retailer() {
     );
     assert_all_prose(&document);
 }
+
+// ---------------------------------------------------------------------
+// C. Scales (issue 8, item 4)
+// ---------------------------------------------------------------------
+
+/// Issue 8 item 4: "(In millions)" stated once above the first statement
+/// holds for the balance sheet after it, which has no note of its own.
+#[test]
+fn a_scale_note_stated_once_holds_for_a_later_table() {
+    let document = extract("scale-stated-once.txt");
+    assert_facts_where(
+        &document,
+        printed_between(&document, "(In millions)", Some("ITEM 2.")),
+        &[
+            ("Revenues", "2006-01-01..2006-03-31", "1204000000"),
+            ("Revenues", "2005-01-01..2005-03-31", "1118000000"),
+            ("OperatingExpenses", "2006-01-01..2006-03-31", "202000000"),
+            ("OperatingExpenses", "2005-01-01..2005-03-31", "190000000"),
+            ("NetIncomeLoss", "2006-01-01..2006-03-31", "98000000"),
+            ("NetIncomeLoss", "2005-01-01..2005-03-31", "83000000"),
+            ("CashAndCashEquivalentsAtCarryingValue", "2006-03-31", "214000000"),
+            ("CashAndCashEquivalentsAtCarryingValue", "2005-12-31", "187000000"),
+        ],
+    );
+}
+
+/// Issue 8 item 4: a summary "($ in billions)" with one decimal beside
+/// statements in millions: facts at their printed precision.
+#[test]
+fn a_summary_in_billions_beside_statements_in_millions() {
+    let document = extract("scale-stated-once.txt");
+    assert_facts_where(
+        &document,
+        printed_between(&document, "SUMMARY OF RESULTS", None),
+        &[
+            ("Revenues", "2006-01-01..2006-03-31", "1200000000"),
+            ("Revenues", "2005-01-01..2005-03-31", "1100000000"),
+            ("NetIncomeLoss", "2006-01-01..2006-03-31", "100000000"),
+            ("NetIncomeLoss", "2005-01-01..2005-03-31", "100000000"),
+        ],
+    );
+    let summary = document.facts.iter().find(|f| f.text.contains("1.2")).expect("the summary's net sales");
+    assert_eq!(summary.rounding, Decimal::from(50_000_000), "$1.2 billion is ±0.05 billion");
+}
+
+/// Issue 8 item 4: the scale note "(in thousands)" sits in the first row
+/// under the column headings, and nowhere else.
+#[test]
+fn a_scale_note_in_the_first_row_under_the_headings() {
+    let document = extract("scale-note-first-row.txt");
+    assert_facts(
+        &document,
+        &[
+            ("Revenues", "2006-07-01..2006-09-30", "3812000"),
+            ("Revenues", "2005-07-01..2005-09-30", "2905000"),
+            ("OperatingExpenses", "2006-07-01..2006-09-30", "9470000"),
+            ("OperatingExpenses", "2005-07-01..2005-09-30", "8118000"),
+            ("NetIncomeLoss", "2006-07-01..2006-09-30", "-5402000"),
+            ("NetIncomeLoss", "2005-07-01..2005-09-30", "-5011000"),
+        ],
+    );
+}
+
+/// Issue 8 item 4: "(in thousands, except net income (loss))": the net
+/// income row is printed in full dollars, the others in thousands.
+#[test]
+fn in_thousands_except_net_income_loss() {
+    let document = extract("scale-except-net-income.txt");
+    assert_facts(
+        &document,
+        &[
+            ("Revenues", "2005-07-01..2006-06-30", "18412000"),
+            ("Revenues", "2004-07-01..2005-06-30", "15903000"),
+            ("OperatingExpenses", "2005-07-01..2006-06-30", "19880000"),
+            ("OperatingExpenses", "2004-07-01..2005-06-30", "17214000"),
+            ("NetIncomeLoss", "2005-07-01..2006-06-30", "-1104532"),
+            ("NetIncomeLoss", "2004-07-01..2005-06-30", "-1018277"),
+        ],
+    );
+}
+
+/// Issue 8 item 4: "(in thousands, except per share data)": per-share rows
+/// are printed in full.
+#[test]
+fn in_thousands_except_per_share_data() {
+    let document = extract("quarter-codes-2020.htm");
+    assert_facts_where(
+        &document,
+        |f| f.concept == "EarningsPerShareBasicAndDiluted",
+        &[
+            ("EarningsPerShareBasicAndDiluted", "2020-01-01..2020-03-31", "-0.21"),
+            ("EarningsPerShareBasicAndDiluted", "2019-10-01..2019-12-31", "-0.17"),
+            ("EarningsPerShareBasicAndDiluted", "2019-01-01..2019-03-31", "-0.24"),
+        ],
+    );
+}
+
+/// Issue 8 item 4: a small company's 10-Q in whole dollars with no scale
+/// note anywhere; "Cash" is its first current-asset line.
+#[test]
+fn a_table_in_whole_dollars_with_no_note() {
+    let document = extract("whole-dollars.htm");
+    assert_facts(
+        &document,
+        &[
+            ("CashAndCashEquivalentsAtCarryingValue", "2024-03-31", "23118"),
+            ("CashAndCashEquivalentsAtCarryingValue", "2023-12-31", "71402"),
+            ("Revenues", "2024-01-01..2024-03-31", "48210"),
+            ("Revenues", "2023-01-01..2023-03-31", "31905"),
+            ("OperatingExpenses", "2024-01-01..2024-03-31", "212904"),
+            ("OperatingExpenses", "2023-01-01..2023-03-31", "187618"),
+            ("NetIncomeLoss", "2024-01-01..2024-03-31", "-164694"),
+            ("NetIncomeLoss", "2023-01-01..2023-03-31", "-155713"),
+            ("WeightedAverageNumberOfSharesOutstandingBasicAndDiluted", "2024-01-01..2024-03-31", "24118500"),
+            ("WeightedAverageNumberOfSharesOutstandingBasicAndDiluted", "2023-01-01..2023-03-31", "23900000"),
+        ],
+    );
+}
