@@ -1083,3 +1083,60 @@ fn prose_revenue_announced_for_a_quarter_ended_on_a_date() {
         &[("Revenues", "2015-01-01..2015-03-31", "381200000")],
     );
 }
+
+// ---------------------------------------------------------------------
+// F. Inline XBRL as the filer's word (issue 9, "What must be shown")
+// ---------------------------------------------------------------------
+
+/// Issue 9 item 4 and "What must be shown": an inline XBRL 10-Q whose
+/// statements are tagged (scale 3, sign "-"), with a segment table (one
+/// tag with a segment dimension), a fair-value note and a trailing-four-
+/// quarters column that print the same concepts untagged. Exactly one fact
+/// per concept and period, the tag's, in its statement; the dimensional tag
+/// only as a fact with its dimension; nothing from the other tables.
+#[test]
+fn inline_xbrl_tags_are_the_facts_and_the_untagged_traps_give_nothing() {
+    let document = extract("ixbrl-10q-traps.htm");
+    let whole_company = |f: &Fact| f.dimensions.is_empty();
+    let expected = [
+        ("Revenues", "2024-04-01..2024-06-30", "61408000"),
+        ("Revenues", "2023-04-01..2023-06-30", "52770000"),
+        ("Revenues", "2024-01-01..2024-06-30", "119622000"),
+        ("Revenues", "2023-01-01..2023-06-30", "102305000"),
+        ("OperatingExpenses", "2024-04-01..2024-06-30", "55868000"),
+        ("OperatingExpenses", "2023-04-01..2023-06-30", "51343000"),
+        ("OperatingExpenses", "2024-01-01..2024-06-30", "110293000"),
+        ("OperatingExpenses", "2023-01-01..2023-06-30", "101012000"),
+        ("NetIncomeLoss", "2024-04-01..2024-06-30", "-11271000"),
+        ("NetIncomeLoss", "2023-04-01..2023-06-30", "-13282000"),
+        ("NetIncomeLoss", "2024-01-01..2024-06-30", "-23839000"),
+        ("NetIncomeLoss", "2023-01-01..2023-06-30", "-27637000"),
+        ("CashAndCashEquivalentsAtCarryingValue", "2024-06-30", "84215000"),
+        ("CashAndCashEquivalentsAtCarryingValue", "2023-12-31", "96730000"),
+    ];
+    assert_facts_where(&document, whole_company, &expected);
+    let company: Vec<&Fact> =
+        document.facts.iter().filter(|f| SCORED.contains(&f.concept.as_str()) && whole_company(f)).collect();
+    assert_eq!(company.len(), expected.len(), "one fact per concept and period: {company:#?}");
+    for fact in &company {
+        assert_eq!(fact.origin, Origin::Ixbrl, "{fact:?}");
+        let role = fact.table.as_ref().map(|t| t.role);
+        let statement =
+            if fact.concept.starts_with("Cash") { TableRole::BalanceSheet } else { TableRole::IncomeStatement };
+        assert_eq!(role, Some(statement), "{fact:?}");
+    }
+    let parts: Vec<&Fact> = document.facts.iter().filter(|f| !f.dimensions.is_empty()).collect();
+    assert_eq!(parts.len(), 1, "{parts:#?}");
+    assert_eq!(
+        (parts[0].concept.as_str(), parts[0].value, parts[0].origin),
+        ("Revenues", Decimal::from(40_212_000), Origin::Ixbrl)
+    );
+    assert_eq!(
+        parts[0].dimensions,
+        vec![("us-gaap:StatementBusinessSegmentsAxis".to_owned(), "mrs:CloudMember".to_owned())]
+    );
+    assert_eq!(parts[0].period, period("2024-04-01..2024-06-30"));
+    let traps = printed_between(&document, "NOTE 5", None);
+    let from_traps: Vec<&Fact> = document.facts.iter().filter(|f| whole_company(f) && traps(f)).collect();
+    assert!(from_traps.is_empty(), "the fair-value note, segment table and trailing column: {from_traps:#?}");
+}
