@@ -181,7 +181,6 @@ fn a_quarter_name_with_its_date_printed_under_it_in_a_52_53_week_year() {
 /// 1992 / 1/2/93", is the 14-week quarter the text states ("compared with
 /// the 14-week fourth quarter ended January 2, 1993").
 #[test]
-#[ignore = "Exhibit reads '4TH QUARTER 1992 / 1/2/93' wrong: 13 weeks (1992-10-04..1993-01-02), not the 14-week quarter the text states"]
 fn a_dated_quarter_column_keeps_the_fourteen_weeks_the_text_states() {
     let document = extract("fourth-quarter-1993-52-53-weeks.txt");
     let in_table = printed_between(&document, "SALES AND EARNINGS", Some("4 QUARTERS"));
@@ -413,7 +412,6 @@ fn quarterly_data_with_the_year_on_its_own_row() {
 /// Issue 8 item 2: a typed text quarterly-data table with the year in the
 /// first cell of each heading line ("1999   MARCH 31 ...", then "2000 ...").
 #[test]
-#[ignore = "Exhibit reads the second year heading line ('2000  MARCH 31 ...') inside the table wrong: the 2000 figures are dated 1999"]
 fn quarterly_data_with_the_year_in_the_first_cell_of_the_heading_line() {
     let document = extract("quarterly-data-year-first-cell.txt");
     assert_facts(
