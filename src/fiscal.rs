@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::calendar::last_day_of_month;
 use crate::fact::Period;
@@ -38,6 +38,30 @@ pub struct FiscalCalendar {
     /// Periods stated exactly (a quarter's weeks, an inline XBRL context),
     /// by their end and length in months: where each starts.
     starts: BTreeMap<(NaiveDate, u32), NaiveDate>,
+    /// How a 52/53-week year ends, where a filing says ("the Saturday
+    /// nearest December 31", "the last Saturday of September").
+    week_rule: Option<WeekRule>,
+}
+
+/// The day a 52/53-week fiscal year ends on: a weekday nearest the last
+/// day of the year-end month, or the last such weekday in that month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WeekRule {
+    pub weekday: Weekday,
+    pub last_in_month: bool,
+}
+
+impl WeekRule {
+    /// The year end the rule gives for a month end.
+    fn end_for(self, month_end: NaiveDate) -> NaiveDate {
+        let back = (7 + month_end.weekday().num_days_from_monday() - self.weekday.num_days_from_monday()) % 7;
+        let before = month_end - Duration::days(i64::from(back));
+        if self.last_in_month || back <= 3 {
+            before
+        } else {
+            before + Duration::days(7)
+        }
+    }
 }
 
 /// A fiscal quarter: the fiscal year it belongs to, by its label, and its
@@ -125,6 +149,36 @@ impl FiscalCalendar {
         self.week_based = true;
     }
 
+    /// A 52/53-week year's rule, as a filing states it.
+    pub fn learn_week_rule(&mut self, rule: WeekRule) {
+        self.week_based = true;
+        self.week_rule.get_or_insert(rule);
+    }
+
+    /// The rule a 52/53-week year ends by: as stated, else the weekday
+    /// that every period end printed off a month's end falls on, when two
+    /// or more do (one date alone does not say whether the year ends on a
+    /// weekday or on a fixed day), nearest its month's end.
+    fn week_rule(&self) -> Option<WeekRule> {
+        if !self.week_based {
+            return None;
+        }
+        self.week_rule.or_else(|| {
+            let quarter_ends = self.quarters.values().map(|p| p.end());
+            let exact: BTreeSet<NaiveDate> = self
+                .year_ends
+                .values()
+                .copied()
+                .chain(quarter_ends)
+                .chain(self.ends.iter().copied())
+                .filter(|d| nominal_month_end(*d).is_none_or(|m| m != *d))
+                .collect();
+            let weekday = exact.first()?.weekday();
+            (exact.len() >= 2 && exact.iter().all(|d| d.weekday() == weekday))
+                .then_some(WeekRule { weekday, last_in_month: false })
+        })
+    }
+
     /// Takes in what another filing of the same company says of its
     /// calendar: `self` is the later filing's, whose year end wins.
     /// Which calendar year names a fiscal year is not taken: the ledger
@@ -143,6 +197,7 @@ impl FiscalCalendar {
         for (&key, &start) in &earlier.starts {
             self.starts.entry(key).or_insert(start);
         }
+        self.week_rule = self.week_rule.or(earlier.week_rule);
     }
 
     /// The same calendar with every fiscal year named by the calendar year
@@ -260,6 +315,9 @@ impl FiscalCalendar {
             return Some(*date);
         }
         let month_end = last_day_of_month(label - self.label_offset, self.year_end_month())?;
+        if let Some(rule) = self.week_rule() {
+            return Some(self.printed_end_near(rule.end_for(month_end)));
+        }
         let stated = self.year_end.and_then(|(month, day)| {
             (month_end.year() - 1..=month_end.year() + 1)
                 .filter_map(|year| {
@@ -271,16 +329,22 @@ impl FiscalCalendar {
         Some(self.printed_end_near(stated.unwrap_or(month_end)))
     }
 
-    /// The twelve months of a fiscal year.
+    /// A fiscal year: from the day after the year before it ended (52 or
+    /// 53 weeks for a week-based year, the days between two fixed dates
+    /// otherwise), else twelve months to its end.
     pub fn year_period(&self, label: i32) -> Option<Period> {
         let end = self.year_end_of(label)?;
-        Some(self.period_ending(12, end))
+        let follows = self.year_end_of(label - 1).filter(|before| (357..=378).contains(&(end - *before).num_days()));
+        Some(match follows {
+            Some(before) => Period::Duration { start: before.succ_opt()?, end },
+            None => self.stated_or_nominal(12, end),
+        })
     }
 
     /// The period of a fiscal quarter: as stated; else, for a 52/53-week
-    /// year, the same quarter of another year moved by whole years of 52
-    /// weeks; else three months ending on the quarter's nominal end (moved
-    /// to a printed end within a week of it).
+    /// year, from the end of the quarter before to its own (see
+    /// `week_quarter_end`); else three months ending on the quarter's
+    /// nominal end (moved to a printed end within a week of it).
     pub fn quarter_period(&self, label: i32, quarter: u32) -> Option<Period> {
         if !(1..=4).contains(&quarter) {
             return None;
@@ -289,14 +353,17 @@ impl FiscalCalendar {
             return Some(*period);
         }
         if self.week_based {
-            let other = self.quarters.iter().find(|((_, q), _)| *q == quarter);
-            if let Some((&(other_label, _), &Period::Duration { start, end })) = other {
-                let shift = Duration::weeks(52 * i64::from(label - other_label));
-                return Some(Period::Duration { start: start + shift, end: end + shift });
+            if let Some(period) = self.shifted_stated_quarter(label, quarter) {
+                return Some(period);
+            }
+            if let (Some(start), Some(end)) =
+                (self.week_quarter_end(label, quarter - 1), self.week_quarter_end(label, quarter))
+            {
+                return Some(Period::Duration { start: start.succ_opt()?, end });
             }
         }
         if quarter == 4 {
-            return self.year_end_of(label).map(|end| self.period_ending(3, end));
+            return self.year_end_of(label).map(|end| self.stated_or_nominal(3, end));
         }
         let year_end = self.year_end_of(label)?;
         let nominal_year_end = nominal_month_end(year_end).unwrap_or(year_end);
@@ -307,7 +374,37 @@ impl FiscalCalendar {
             year -= 1;
         }
         let nominal = last_day_of_month(year, month as u32)?;
-        Some(self.period_ending(3, self.printed_end_near(nominal)))
+        Some(self.stated_or_nominal(3, self.printed_end_near(nominal)))
+    }
+
+    /// The same quarter as another year states it, moved by the weeks
+    /// between the two years' starts where the week rule gives them (a
+    /// 53-week year moves the next ones by a week more), else by 52 weeks
+    /// a year: a 16-week first quarter stays 16 weeks.
+    fn shifted_stated_quarter(&self, label: i32, quarter: u32) -> Option<Period> {
+        let (&(other, _), &period) = self.quarters.iter().find(|((_, q), _)| *q == quarter)?;
+        let Period::Duration { start, end } = period else { return None };
+        let by_rule = self.week_rule().and_then(|_| Some(self.year_end_of(label - 1)? - self.year_end_of(other - 1)?));
+        let shift = by_rule.unwrap_or_else(|| Duration::weeks(52 * i64::from(label - other)));
+        Some(Period::Duration { start: start + shift, end: end + shift })
+    }
+
+    /// Where quarter `quarter` (0 for the year before's end) of a
+    /// 52/53-week year ends: as stated, or as another year states it; the
+    /// year's end for the fourth; else 13 weeks a quarter after the year
+    /// before ended.
+    fn week_quarter_end(&self, label: i32, quarter: u32) -> Option<NaiveDate> {
+        match quarter {
+            0 => return self.year_end_of(label - 1),
+            4 => return self.year_end_of(label),
+            _ => {}
+        }
+        if let Some(period) =
+            self.quarters.get(&(label, quarter)).copied().or_else(|| self.shifted_stated_quarter(label, quarter))
+        {
+            return Some(period.end());
+        }
+        Some(self.year_end_of(label - 1)? + Duration::weeks(13 * i64::from(quarter)))
     }
 
     /// A quarter of the fiscal year that ends on `year_end` ("YEAR ENDED
@@ -325,12 +422,37 @@ impl FiscalCalendar {
     }
 
     /// A period of `months` ending on `end`: as stated, when a period of
-    /// that length and end was; else counted in weeks (13 to a
-    /// quarter) when the end is not a month end.
+    /// that length and end was; for a 52/53-week filer, the fiscal quarter
+    /// or year ending there; else counted in weeks (13 to a quarter) when
+    /// the end is not a month end.
     pub fn period_ending(&self, months: u32, end: NaiveDate) -> Period {
         if let Some(&start) = self.starts.get(&(end, months)) {
             return Period::Duration { start, end };
         }
+        if self.week_based && matches!(months, 3 | 12) {
+            let quarter = self.quarter_ending(end);
+            let exact = quarter.and_then(|q| match months {
+                12 => self.year_period(q.year).filter(|_| q.quarter == 4),
+                _ => self.quarter_period(q.year, q.quarter),
+            });
+            if let Some(period) = exact.filter(|p| p.end() == end) {
+                return period;
+            }
+        }
+        self.nominal_period(months, end)
+    }
+
+    /// `months` to `end` as stated, else as `nominal_period` counts them.
+    fn stated_or_nominal(&self, months: u32, end: NaiveDate) -> Period {
+        match self.starts.get(&(end, months)) {
+            Some(&start) => Period::Duration { start, end },
+            None => self.nominal_period(months, end),
+        }
+    }
+
+    /// `months` to `end`: calendar months to a month end, else 13 weeks a
+    /// quarter.
+    fn nominal_period(&self, months: u32, end: NaiveDate) -> Period {
         if crate::fact::is_month_end(end) {
             Period::months_ending(months, end)
         } else {

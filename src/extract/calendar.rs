@@ -10,13 +10,13 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use super::period::{self, End, Length, Phrase};
 use crate::calendar::{month_number, MONTH_PATTERN};
 use crate::fact::Period;
-use crate::fiscal::FiscalCalendar;
+use crate::fiscal::{FiscalCalendar, WeekRule};
 use crate::ingest::Document;
 use crate::pattern::words;
 
@@ -35,6 +35,14 @@ static WEEK_YEARS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("52/53-week years")
 });
 
+static WEEK_RULE: LazyLock<Regex> = LazyLock::new(|| {
+    let weekday = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+    words(&format!(
+        r"(?i)\b(?:(?P<last>last)\s+(?P<last_day>{weekday})\s+(?:of|in)\s+(?P<last_month>{MONTH_PATTERN})|(?P<near_day>{weekday})\s+(?:nearest|closest)\s+(?:to\s+)?(?:the\s+)?(?:end\s+of\s+|last\s+day\s+of\s+)?(?P<near_month>{MONTH_PATTERN})?)"
+    ))
+    .expect("week rule")
+});
+
 /// Reads what a document says about its fiscal calendar, and every column
 /// heading it has, once.
 pub fn read(document: &Document) -> (FiscalCalendar, Headings) {
@@ -46,6 +54,7 @@ pub fn read(document: &Document) -> (FiscalCalendar, Headings) {
     if WEEK_YEARS.is_match(&document.text) {
         calendar.learn_week_based();
     }
+    learn_week_rule(&mut calendar, &document.text);
     learn_from_sentences(&mut calendar, &document.text);
     for context in document.ixbrl.iter().flat_map(|x| x.contexts.values()) {
         if let Some(period @ Period::Duration { .. }) = context.period {
@@ -68,6 +77,20 @@ pub fn read(document: &Document) -> (FiscalCalendar, Headings) {
         }
     }
     (calendar, headings)
+}
+
+/// "the Saturday nearest December 31", "the last Saturday of September":
+/// the weekday a 52/53-week year ends on, and how.
+fn learn_week_rule(calendar: &mut FiscalCalendar, text: &str) {
+    let Some(found) = WEEK_RULE.captures(text) else { return };
+    let last_in_month = found.name("last").is_some();
+    let day = found.name("last_day").or(found.name("near_day")).map(|m| m.as_str().to_ascii_lowercase());
+    let Some(weekday) = day.and_then(|d| d.parse::<chrono::Weekday>().ok()) else { return };
+    let month = found.name("last_month").or(found.name("near_month")).and_then(|m| month_number(m.as_str()));
+    if let Some(end) = month.and_then(|m| crate::calendar::last_day_of_month(2001, m)) {
+        calendar.learn_year_end_date(end.month(), end.day());
+    }
+    calendar.learn_week_rule(WeekRule { weekday, last_in_month });
 }
 
 fn headings(document: &Document) -> Headings {
@@ -171,6 +194,22 @@ mod tests {
         learn_from_sentences(&mut retailer, "fiscal 2022 Fiscal year ended January 29, 2023 fiscal 2023 Fiscal year");
         assert_eq!(retailer.year_end_of(2022), Some(date(2023, 1, 29)));
         assert_eq!(retailer.label_offset(), -1);
+    }
+
+    #[test]
+    fn a_stated_week_rule_gives_every_year_its_end() {
+        let mut apple = FiscalCalendar::default();
+        learn_week_rule(&mut apple, "a 52- or 53-week year that ends on the last Saturday of September");
+        assert_eq!(apple.year_end_of(2022), Some(date(2022, 9, 24)));
+        assert_eq!(
+            apple.year_period(2023),
+            Some(Period::Duration { start: date(2022, 9, 25), end: date(2023, 9, 30) })
+        );
+        let mut grocer = FiscalCalendar::default();
+        learn_week_rule(&mut grocer, "The Company's fiscal year ends on the Saturday nearest December 31.");
+        assert_eq!(grocer.year_end_of(1992), Some(date(1993, 1, 2)));
+        assert_eq!(grocer.year_period(1992), Some(Period::weeks_ending(53, date(1993, 1, 2))), "53 weeks");
+        assert_eq!(grocer.quarter_period(1992, 4), Some(Period::weeks_ending(14, date(1993, 1, 2))));
     }
 
     #[test]
