@@ -970,7 +970,6 @@ fn a_fair_value_note_gives_nothing() {
 /// (dated columns like the balance sheet's) gives nothing; the balance
 /// sheet's "Cash and cash equivalents" is the only cash.
 #[test]
-#[ignore = "Exhibit reads the 'Cash' component row of a cash-and-investments note wrong: cash 9,105,000 at 2024-03-31 and 8,770,000 at 2023-12-31 (role Unclassified)"]
 fn a_cash_component_row_in_a_cash_and_investments_note_gives_nothing() {
     let document = extract("roles-fair-value-cash-note.htm");
     assert_facts(
@@ -1005,7 +1004,6 @@ fn restatement_and_pro_forma_tables_give_nothing() {
 /// Company Only)" is another entity's statements: its cash and its net
 /// income (equal to the consolidated one) give nothing.
 #[test]
-#[ignore = "Exhibit reads the parent-company-only income statement wrong: its Net income 5,122,000 / 4,391,000 is taken (role IncomeStatement)"]
 fn parent_company_only_statements_give_nothing() {
     let document = extract("roles-parent-company-only.txt");
     assert_facts(

@@ -18,6 +18,11 @@ use crate::calendar::month_number;
 use crate::fact::TableRole;
 use crate::pattern::words;
 
+/// A section that is one of the notes to the statements ("NOTE 3 — CASH,
+/// CASH EQUIVALENTS AND INVESTMENTS", "Note 12. Leases"): a table in it
+/// whose title says nothing else is a note's table.
+static NUMBERED_NOTE: LazyLock<Regex> = LazyLock::new(|| words(r"(?i)^\s*note\s+\d{1,2}\b").expect("numbered note"));
+
 /// Title patterns, in order of precedence: the first role whose pattern
 /// matches wins.
 static TITLES: LazyLock<Vec<(TableRole, Regex)>> = LazyLock::new(|| {
@@ -75,7 +80,7 @@ static TITLES: LazyLock<Vec<(TableRole, Regex)>> = LazyLock::new(|| {
         (
             TableRole::Note,
             re(
-                r"\bfair\s+value\b|\blevel\s+[123]\b|\bdebt\b|\bborrowings\b|\bnotes\s+payable\b|\bcredit\s+facilit|\baccumulated\s+other\s+comprehensive\b|\breclassifi|\bstock[\s-]based\b|\bshare[\s-]based\b|\bstock\s+options?\b|\bwarrants?\b|\bleases?\b|\bgoodwill\b|\bintangible|\bincome\s+taxes\b|\bdeferred\s+tax|\binventor(?:y|ies)\b|\bproperty(?:,)?\s+(?:plant\s+)?and\s+equipment\b|\bderivative|\bavailable[\s-]for[\s-]sale\b|\bheld[\s-]to[\s-]maturity\b|\bmarketable\s+securities\b|\bpension|\bpostretirement\b|\bcommitments\b|\bcontingenc|\brestructuring\b|\baccrued\b|\breceivables?\b|\ballowance\b|\bcompensation\b|\bamortized\s+cost\b|\bunrealized\b|\bpurchase\s+price\b|\bbusiness\s+combinations?\b",
+                r"\bfair\s+value\b|\blevel\s+[123]\b|\bcash\s+equivalents\s+and\s+(?:short-term\s+)?investments\b|\bdebt\b|\bborrowings\b|\bnotes\s+payable\b|\bcredit\s+facilit|\baccumulated\s+other\s+comprehensive\b|\breclassifi|\bstock[\s-]based\b|\bshare[\s-]based\b|\bstock\s+options?\b|\bwarrants?\b|\bleases?\b|\bgoodwill\b|\bintangible|\bincome\s+taxes\b|\bdeferred\s+tax|\binventor(?:y|ies)\b|\bproperty(?:,)?\s+(?:plant\s+)?and\s+equipment\b|\bderivative|\bavailable[\s-]for[\s-]sale\b|\bheld[\s-]to[\s-]maturity\b|\bmarketable\s+securities\b|\bpension|\bpostretirement\b|\bcommitments\b|\bcontingenc|\brestructuring\b|\baccrued\b|\breceivables?\b|\ballowance\b|\bcompensation\b|\bamortized\s+cost\b|\bunrealized\b|\bpurchase\s+price\b|\bbusiness\s+combinations?\b",
             ),
         ),
         (
@@ -332,7 +337,8 @@ pub fn classify(title: &str, section: &str, headings: &[&str], company: &str) ->
     let by_section = TITLES
         .iter()
         .find(|(role, pattern)| !role.is_primary_statement() && pattern.is_match(section))
-        .map(|(role, _)| *role);
+        .map(|(role, _)| *role)
+        .or_else(|| NUMBERED_NOTE.is_match(section).then_some(TableRole::Note));
     by_section.or(by_title).unwrap_or(TableRole::Unclassified)
 }
 
@@ -358,6 +364,7 @@ mod tests {
             ("Net sales by product category", TableRole::Breakdown),
             ("Fair Value Measurements", TableRole::Note),
             ("SUMMARY FINANCIAL DATA", TableRole::ReleaseSummary),
+            ("Cash, cash equivalents and investments", TableRole::Note),
             ("", TableRole::Unclassified),
         ];
         for (title, role) in cases {

@@ -42,6 +42,8 @@ static PER_SHARE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("per-share heading")
 });
+static CONSOLIDATED: LazyLock<Regex> =
+    LazyLock::new(|| words(r"(?i)\bconsolidated\b|\bcombined\b").expect("consolidated"));
 static SECTION: LazyLock<Regex> = LazyLock::new(|| {
     words(r"(?i)^\s*(?:note\s+\d+|item\s+\d+[a-z]?\.?|\d{1,2}\s*[.:\u{2014}\u{2013}-]\s*[a-z]|[a-z]\.\s+[a-z])")
         .expect("section heading")
@@ -91,6 +93,7 @@ pub fn survey(
         sections: section_lines(document),
         columns_read,
         previous: None,
+        other_entity: false,
     };
     document.tables.iter().map(|table| survey.setting(table)).collect()
 }
@@ -105,6 +108,11 @@ struct Survey<'s, 'c> {
     columns_read: &'s mut HashMap<(String, Hints), Column>,
     /// The table just read: where its body ended, and what it is.
     previous: Option<(usize, TableSource)>,
+    /// Inside another entity's statements (a parent-company-only
+    /// schedule, an acquired company's financial statements): the
+    /// statements that follow are that entity's too, until a consolidated
+    /// statement or a table of another kind.
+    other_entity: bool,
 }
 
 impl Survey<'_, '_> {
@@ -157,7 +165,13 @@ impl Survey<'_, '_> {
             .filter(|(_, c)| matches!(c, Column::Period { .. }))
             .map(|(c, _)| c.heading.as_str())
             .collect();
-        let classified = roles::classify(&title, &section, &period_headings, company);
+        let classified = match roles::classify(&title, &section, &period_headings, company) {
+            role if role.is_primary_statement() && self.other_entity && !CONSOLIDATED.is_match(&title) => {
+                TableRole::OtherEntity
+            }
+            role => role,
+        };
+        self.other_entity = classified == TableRole::OtherEntity;
         let source = match continued {
             Some(above) if classified == TableRole::Unclassified => above,
             _ => {
