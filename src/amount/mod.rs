@@ -125,15 +125,27 @@ pub fn is_footnote_marker(text: &str) -> bool {
         && bytes[2..bytes.len() - 1].iter().all(u8::is_ascii_digit)
 }
 
-/// The figure without a footnote marker glued to it (`112,804<F1>`).
+/// The figure without a footnote marker glued to it (`112,804<F1>`,
+/// `95,643(1)`, `.19(a)`); a figure in parentheses of its own (`(1)`)
+/// keeps them.
 pub fn without_footnote(text: &str) -> &str {
-    if !text.ends_with('>') {
-        return text;
+    if text.ends_with('>') {
+        return match text.rfind('<') {
+            Some(at) if at > 0 && is_footnote_marker(&text[at..]) => &text[..at],
+            _ => text,
+        };
     }
-    match text.rfind('<') {
-        Some(at) if at > 0 && is_footnote_marker(&text[at..]) => &text[..at],
-        _ => text,
+    if let Some(at) = text.strip_suffix(')').and_then(|inner| inner.rfind('(')) {
+        let marker = &text[at + 1..text.len() - 1];
+        let short_mark = (1..=2).contains(&marker.len())
+            && (marker.bytes().all(|b| b.is_ascii_digit())
+                || (marker.len() == 1 && marker.bytes().all(|b| b.is_ascii_lowercase())));
+        let glued_to_a_figure = text[..at].bytes().last().is_some_and(|b| b.is_ascii_digit() || b == b'%');
+        if short_mark && glued_to_a_figure {
+            return &text[..at];
+        }
     }
+    text
 }
 
 /// A figure as a sentence or an analyst states it, with the word that
@@ -233,6 +245,7 @@ mod tests {
             ("-4,830", Some(("-4830", 0, false))),
             ("24,525,026", Some(("24525026", 0, false))),
             ("1,234<F1>", Some(("1234", 0, false))),
+            ("95,643(1)", Some(("95643", 0, false))),
             ("12.5%", Some(("12.5", 1, true))),
             ("\u{2212}12", Some(("-12", 0, false))),
             ("866-425-6195", None),
@@ -242,6 +255,7 @@ mod tests {
             ("12,3456", None),
             ("(IN", None),
             ("-(5)", None),
+            ("(1)", Some(("-1", 0, false))),
             ("79,228,162,514,264,337,593,543,950,336", None),
             ("0.00000000000000000000000000001", None),
         ];

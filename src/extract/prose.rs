@@ -17,6 +17,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use chrono::Datelike;
 use regex::Regex;
 
 use super::findings::{Findings, Precision, Reading};
@@ -50,6 +51,11 @@ static YEAR_AGO: LazyLock<Regex> = LazyLock::new(|| {
     words(r"(?i)\b(?:same\s+(?:period|quarter)\s+(?:a\s+year\s+ago|last\s+year|of\s+(?:the\s+)?(?:prior|previous)\s+year|in\s+(?:the\s+)?(?:prior|previous)\s+year)|a\s+year\s+ago|year[\s-]ago|(?:prior|previous|last)\s+year'?s?)\b")
         .expect("year ago")
 });
+/// "the same period in 2013": the year the period ends in, not a fiscal
+/// year's name.
+static SAME_PERIOD: LazyLock<Regex> =
+    LazyLock::new(|| words(r"(?i)\bsame\s+(?:period|quarter|months)\b").expect("same period"));
+
 /// "of" introduces the amount only after one of these ("reported a net loss of").
 const REPORTING_VERBS: [&str; 7] = ["reported", "recorded", "posted", "incurred", "generated", "had", "achieved"];
 static LEAD_IN: LazyLock<Regex> =
@@ -150,7 +156,6 @@ static COMPARED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn end_year(phrase: &PhrasePeriod) -> Option<i32> {
-    use chrono::Datelike;
     match phrase.phrase.end {
         Some(super::period::End::Date(date)) => Some(date.year()),
         _ => None,
@@ -207,11 +212,15 @@ fn statements(context: &Context, sentence: &Sentence, rule: &ConceptRule, statem
             .name("pre")
             .filter(|pre| !pre.as_str().trim().is_empty())
             .and_then(|pre| sentence.periods.iter().find(|p| p.range.start >= pre.start() && p.range.end <= pre.end()));
-        let in_gap = || {
-            found.name("gap").and_then(|gap| {
-                sentence.periods.iter().find(|p| p.range.start >= gap.start() && p.range.end <= gap.end())
-            })
-        };
+        let gap_period = found
+            .name("gap")
+            .and_then(|gap| sentence.periods.iter().find(|p| p.range.start >= gap.start() && p.range.end <= gap.end()));
+        if let Some(gap) = found.name("gap") {
+            if names_a_part(&text[gap.range()], gap.start(), gap_period) {
+                continue;
+            }
+        }
+        let in_gap = || gap_period;
         let after_amount = || {
             TRAILING_PERIOD
                 .find(&text[amount.end()..])
@@ -271,7 +280,8 @@ fn comparison(
                 && p.phrase.length.is_none();
             match main {
                 Some(main) if only_a_year => {
-                    let main_year = calendar.fiscal_year_of(main.end());
+                    let same_period = SAME_PERIOD.is_match(&text[range.end..p.range.end]);
+                    let main_year = if same_period { main.end().year() } else { calendar.fiscal_year_of(main.end()) };
                     shift_years(&main, main_year - p.phrase.year?, calendar)
                 }
                 _ => p.period(calendar, sentence.year.map(|y| y - 1)),
@@ -296,6 +306,24 @@ fn shift_years(period: &Period, years: i32, calendar: &FiscalCalendar) -> Option
         Period::Duration { .. } => calendar.period_ending(months, end),
     })
 }
+
+/// True when the words between a subject and its verb, besides the
+/// period, name a part of the company ("total revenue for NAU for the
+/// three months ended ..."): the figure is not the company's.
+fn names_a_part(gap: &str, gap_start: usize, period: Option<&PhrasePeriod>) -> bool {
+    let outside = match period {
+        Some(p) => format!("{} {}", &gap[..p.range.start - gap_start], &gap[p.range.end - gap_start..]),
+        None => gap.to_owned(),
+    };
+    outside.split_whitespace().any(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        !word.is_empty() && !GAP_FILLERS.contains(&word.as_str())
+    })
+}
+
+/// Words that may stand beside a period between a subject and its verb.
+const GAP_FILLERS: [&str; 14] =
+    ["the", "for", "in", "during", "of", "our", "its", "and", "fiscal", "year", "quarter", "period", "ended", "total"];
 
 /// A period phrase that opens the sentence and is closed by a comma before
 /// the subject: "As of June 30, 2006, the Company's cash ...".

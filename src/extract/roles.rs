@@ -69,7 +69,7 @@ static TITLES: LazyLock<Vec<(TableRole, Regex)>> = LazyLock::new(|| {
         (
             TableRole::Breakdown,
             re(
-                r"\bsegments?\b|\bgeographic|\bby\s+(?:region|geography|country|product|segment|business|category|type|source|line)\b|\blines?\s+of\s+business\b|\bbusiness\s+units?\b|\bdisaggregat|\breportable\b|\bproduct\s+(?:lines?|categor(?:y|ies))\b|\b(?:revenues?|sales)\s+by\b",
+                r"\bsegments?\b|\bgeographic|\bby\s+(?:region|geography|country|product|segment|business|category|type|source|line)\b|\blines?\s+of\s+business\b|\bbusiness\s+units?\b|\bdisaggregat|\breportable\b|\bproduct\s+(?:lines?|categor(?:y|ies))\b|\b(?:revenues?|sales)\s+by\b|\bsame[\s-]+(?:park|store|property|properties|center)s?\b|\bcomparable[\s-]+stores?\b",
             ),
         ),
         (

@@ -58,6 +58,9 @@ pub struct Setting {
     year: Option<i32>,
     /// The decimals most of the table's figures are printed with.
     usual_decimals: u32,
+    /// A breakdown whose rows are the parts ("Revenues by Product"): its
+    /// total rows are the whole company's.
+    pub parts_in_rows: bool,
 }
 
 /// Reads every table of the document.
@@ -66,7 +69,7 @@ pub fn read(context: &Context, headings: &Headings, findings: &mut Findings) {
     let mut columns_read: HashMap<(String, Hints), Column> = HashMap::new();
     for (table, setting) in document.tables.iter().zip(survey(context, headings, &mut columns_read)) {
         let footings = footing::footings(table, context.rules);
-        if setting.source.role.states_company_totals() {
+        if setting.source.role.states_company_totals() || setting.parts_in_rows {
             rows(context, table, &setting, &footings, headings, &mut columns_read, findings);
         }
         findings.footings.extend(footings);
@@ -81,18 +84,122 @@ pub fn survey(
     columns_read: &mut HashMap<(String, Hints), Column>,
 ) -> Vec<Setting> {
     let document = context.document;
-    let mut notes = standalone_notes(document);
-    let sections = section_lines(document);
-    let mut settings = Vec::with_capacity(document.tables.len());
-    for table in &document.tables {
-        let setting = setting(context, table, headings, &notes, &sections, columns_read);
-        if let (Some(note), Some(&line)) = (&setting.note, table.context_lines.last()) {
-            let at = notes.partition_point(|(l, _)| *l <= line);
-            notes.insert(at, (line, note.clone()));
+    let mut survey = Survey {
+        context,
+        headings,
+        notes: standalone_notes(document),
+        sections: section_lines(document),
+        columns_read,
+        previous: None,
+    };
+    document.tables.iter().map(|table| survey.setting(table)).collect()
+}
+
+/// What the survey of a document's tables keeps from table to table.
+struct Survey<'s, 'c> {
+    context: &'s Context<'c>,
+    headings: &'s Headings,
+    /// Scale notes by line: standalone ones, and each table's own.
+    notes: Vec<(usize, ScaleNote)>,
+    sections: Vec<usize>,
+    columns_read: &'s mut HashMap<(String, Hints), Column>,
+    /// The table just read: where its body ended, and what it is.
+    previous: Option<(usize, TableSource)>,
+}
+
+impl Survey<'_, '_> {
+    fn setting(&mut self, table: &TextTable) -> Setting {
+        let context = self.context;
+        let document = context.document;
+        let line = |i: usize| document.lines.line(&document.text, i);
+        let in_other_table = |i: usize| document.tables.iter().any(|t| t.lines.contains(&i));
+        let top = table
+            .context_lines
+            .iter()
+            .copied()
+            .filter(|&i| !in_other_table(i))
+            .chain([table.lines.start])
+            .min()
+            .unwrap_or(table.lines.start);
+        let title_lines = lines_above(document, top, TITLE_LINES);
+        let title_texts: Vec<&str> = title_lines.iter().map(|&i| line(i).trim()).filter(|l| !l.is_empty()).collect();
+        let context_texts: Vec<&str> = table
+            .context_lines
+            .iter()
+            .filter(|&&i| !in_other_table(i))
+            .map(|&i| line(i).trim())
+            .filter(|l| !is_prose(l))
+            .collect();
+        let title = title_texts.iter().chain(&context_texts).copied().collect::<Vec<_>>().join(" ");
+        let section_heading = self.sections.iter().rev().find(|&&s| s < top).map_or("", |&s| line(s).trim());
+        let section = format!("{section_heading} {}", lead_in(document, table.lines.start));
+        let year = table.label_heading.split(" | ").find_map(year_label);
+        let company = document.particulars.company.as_deref().unwrap_or("");
+        let continued = self.continued(table, top);
+        let provisional = match (&continued, roles::classify(&title, &section, &[], company)) {
+            (Some(above), TableRole::Unclassified) => above.role,
+            (_, role) => role,
+        };
+        let hints = Hints { year, dates_are_quarter_ends: provisional == TableRole::QuarterlyData };
+        let over_labels = label_column_period(&table.label_heading);
+        let columns: Vec<Column> = table
+            .columns
+            .iter()
+            .map(|c| {
+                let heading = with_label_period(over_labels, &c.heading);
+                column(&heading, context, self.headings, hints, self.columns_read)
+            })
+            .collect();
+        let period_headings: Vec<&str> = table
+            .columns
+            .iter()
+            .zip(&columns)
+            .filter(|(_, c)| matches!(c, Column::Period { .. }))
+            .map(|(c, _)| c.heading.as_str())
+            .collect();
+        let classified = roles::classify(&title, &section, &period_headings, company);
+        let source = match continued {
+            Some(above) if classified == TableRole::Unclassified => above,
+            _ => {
+                let nearest_first = || title_texts.iter().chain(&context_texts).rev();
+                let shown_title = nearest_first()
+                    .find(|t| roles::names(classified, t))
+                    .or_else(|| {
+                        nearest_first()
+                            .find(|t| !scale::is_note(t) && t.chars().filter(|c| c.is_alphabetic()).count() > 3)
+                    })
+                    .map_or_else(String::new, |t| crate::text::collapse_spaces(t));
+                TableSource { role: classified, title: shown_title }
+            }
+        };
+        let parts_in_rows = source.role == TableRole::Breakdown
+            && !roles::columns_name_categories(&period_headings)
+            && !roles::columns_name_a_part(&period_headings, company);
+        let carried = || self.notes.iter().rev().find(|(i, _)| *i < top).map(|(_, note)| note.clone());
+        let note = table_note(table, document).or_else(carried);
+        if let (Some(note), Some(&line)) = (&note, table.context_lines.last()) {
+            let at = self.notes.partition_point(|(l, _)| *l <= line);
+            self.notes.insert(at, (line, note.clone()));
         }
-        settings.push(setting);
+        self.previous = Some((table.lines.end, source.clone()));
+        Setting { source, note, columns, year, usual_decimals: usual_decimals(table), parts_in_rows }
     }
-    settings
+
+    /// What the table just above is, when this one continues it: nothing
+    /// but blank lines, tags and rules stand between them (a 10-K's
+    /// quarterly data for two years, printed as two tables).
+    fn continued(&self, table: &TextTable, top: usize) -> Option<TableSource> {
+        let (above_end, above) = self.previous.as_ref()?;
+        let document = self.context.document;
+        let between = (*above_end..top.min(table.lines.start)).map(|i| document.lines.line(&document.text, i).trim());
+        let only_layout = between.clone().all(|l| l.is_empty() || l.starts_with('<') || is_rule_line(l));
+        (top >= *above_end && between.count() <= 8 && only_layout).then(|| above.clone())
+    }
+}
+
+/// A line of dashes or equals signs.
+fn is_rule_line(line: &str) -> bool {
+    line.chars().all(|c| matches!(c, '-' | '=' | '_' | ' '))
 }
 
 /// Scale notes that stand on a line of their own ("(In millions, except
@@ -142,57 +249,6 @@ fn is_capitals_heading(line: &str) -> bool {
     (2..=8).contains(&words) && line.len() <= 60 && letters.iter().all(|c| c.is_uppercase())
 }
 
-fn setting(
-    context: &Context,
-    table: &TextTable,
-    headings: &Headings,
-    notes: &[(usize, ScaleNote)],
-    sections: &[usize],
-    columns_read: &mut HashMap<(String, Hints), Column>,
-) -> Setting {
-    let document = context.document;
-    let line = |i: usize| document.lines.line(&document.text, i);
-    let top = table.context_lines.iter().copied().chain([table.lines.start]).min().unwrap_or(table.lines.start);
-    let title_lines = lines_above(document, top, TITLE_LINES);
-    let title_texts: Vec<&str> = title_lines.iter().map(|&i| line(i).trim()).filter(|l| !l.is_empty()).collect();
-    let context_texts: Vec<&str> =
-        table.context_lines.iter().map(|&i| line(i).trim()).filter(|l| !is_prose(l)).collect();
-    let title = title_texts.iter().chain(&context_texts).copied().collect::<Vec<_>>().join(" ");
-    let section = sections.iter().rev().find(|&&s| s < top).map_or("", |&s| line(s).trim());
-    let year = table.label_heading.split(" | ").find_map(year_label);
-    let headings_text: Vec<&str> = table.columns.iter().map(|c| c.heading.as_str()).collect();
-    let company = document.particulars.company.as_deref().unwrap_or("");
-    let provisional = roles::classify(&title, section, &[], company);
-    let hints = Hints { year, dates_are_quarter_ends: provisional == TableRole::QuarterlyData };
-    let over_labels = label_column_period(&table.label_heading);
-    let columns: Vec<Column> = table
-        .columns
-        .iter()
-        .map(|c| column(&with_label_period(over_labels, &c.heading), context, headings, hints, columns_read))
-        .collect();
-    let period_headings: Vec<&str> = headings_text
-        .iter()
-        .zip(&columns)
-        .filter(|(_, c)| matches!(c, Column::Period { .. }))
-        .map(|(h, _)| *h)
-        .collect();
-    let role = roles::classify(&title, section, &period_headings, company);
-    let own_note = table_note(table, document);
-    let carried = || notes.iter().rev().find(|(i, _)| *i < top).map(|(_, note)| note.clone());
-    let nearest_first = || title_texts.iter().chain(&context_texts).rev();
-    let shown_title = nearest_first()
-        .find(|t| roles::names(role, t))
-        .or_else(|| nearest_first().find(|t| !scale::is_note(t) && t.chars().filter(|c| c.is_alphabetic()).count() > 3))
-        .map_or_else(String::new, |t| crate::text::collapse_spaces(t));
-    Setting {
-        source: TableSource { role, title: shown_title },
-        note: own_note.or_else(carried),
-        columns,
-        year,
-        usual_decimals: usual_decimals(table),
-    }
-}
-
 /// The table's own scale note: in its caption, its heading lines, the
 /// lines just above it, or a row of its own that says only that (under
 /// the headings, or as a footnote at the bottom).
@@ -228,6 +284,21 @@ fn lines_above(document: &Document, top: usize, count: usize) -> Vec<usize> {
     }
     found.reverse();
     found
+}
+
+/// The sentence that leads into a table ("The following table presents
+/// the operating results of the Company's Same Park facilities ...:"):
+/// a paragraph ending with a colon just above its headings.
+fn lead_in(document: &Document, body_start: usize) -> String {
+    let line = |i: usize| document.lines.line(&document.text, i).trim();
+    let Some(last) = (body_start.saturating_sub(10)..body_start)
+        .rev()
+        .find(|&i| line(i).ends_with(':') && line(i).split_whitespace().count() > 6)
+    else {
+        return String::new();
+    };
+    let first = (last.saturating_sub(8)..=last).rev().take_while(|&i| !line(i).is_empty()).last().unwrap_or(last);
+    (first..=last).map(line).collect::<Vec<_>>().join(" ")
 }
 
 /// A line of running text rather than a title: long, or a sentence's
@@ -276,6 +347,18 @@ fn with_label_period(over_labels: Option<&str>, heading: &str) -> String {
     }
 }
 
+/// The year of a heading row of dates repeated in a table's body ("2001
+/// MARCH 31 JUNE 30 SEPT. 30 DEC. 31"): the columns below take it.
+fn dates_heading_year(label: &str) -> Option<i32> {
+    let mut words = label.split_whitespace();
+    let year = year_label(words.next()?)?;
+    let rest_are_dates = words.all(|w| {
+        let w = w.trim_end_matches([',', '.']);
+        crate::calendar::month_number(w).is_some() || w.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+    });
+    rest_are_dates.then_some(year)
+}
+
 fn year_label(label: &str) -> Option<i32> {
     YEAR_LABEL.captures(label.trim()).and_then(|c| c["year"].parse().ok())
 }
@@ -313,7 +396,7 @@ fn rows(
     for (r, row) in table.rows.iter().enumerate() {
         match row.kind {
             RowKind::Heading => {
-                if let Some(year) = year_label(&row.label) {
+                if let Some(year) = year_label(&row.label).or_else(|| dates_heading_year(&row.label)) {
                     walk.year = Some(year);
                 } else {
                     walk.per_share = PER_SHARE.is_match(&row.label);
@@ -406,6 +489,9 @@ fn row_facts<'r>(
         (row.label.clone(), normalize_label(&row.label), row_setting.rule)
     };
     let Some(rule) = rule else { return };
+    if !setting.source.role.states_company_totals() && !label.starts_with("total") {
+        return;
+    }
     let amounts: Vec<Amount> = row
         .cells
         .iter()

@@ -172,7 +172,11 @@ fn document(
             let has_ixbrl = !rendered.tagged.is_empty() || !rendered.contexts.is_empty();
             let ixbrl = has_ixbrl.then_some(InlineXbrl { tagged: rendered.tagged, contexts: rendered.contexts });
             let lines = LineIndex::new(&rendered.text);
-            (rendered.text, lines, rendered.tables, ixbrl, rendered.cover, rendered.warnings)
+            let mut warnings = rendered.warnings;
+            let mut tables = rendered.tables;
+            tables.extend(typed_tables_in_html(&rendered.text, &lines, &rendered.typed_lines, &tables, &mut warnings));
+            tables.sort_by_key(|t| t.lines.start);
+            (rendered.text, lines, tables, ixbrl, rendered.cover, warnings)
         }
         Markup::Text => {
             let lines = LineIndex::new(&body);
@@ -203,6 +207,28 @@ fn document(
         ixbrl,
         warnings,
     }
+}
+
+/// Typed tables an HTML document holds as text: inside `<pre>`, or in
+/// lines padded with no-break spaces, wherever no HTML table stands.
+fn typed_tables_in_html(
+    text: &str,
+    lines: &LineIndex,
+    typed_lines: &[usize],
+    html_tables: &[text_table::TextTable],
+    warnings: &mut Vec<crate::fact::Warning>,
+) -> Vec<text_table::TextTable> {
+    if typed_lines.is_empty() {
+        return Vec::new();
+    }
+    let typed = |line: usize| typed_lines.binary_search(&line).is_ok() || lines.line(text, line).trim().is_empty();
+    let overlaps_html = |t: &text_table::TextTable| {
+        html_tables.iter().any(|h| h.lines.start < t.lines.end && t.lines.start < h.lines.end)
+    };
+    text_table::find_tables(text, lines, warnings)
+        .into_iter()
+        .filter(|t| t.lines.clone().all(typed) && !overlaps_html(t))
+        .collect()
 }
 
 fn plain_document(path: &Path, name: String, text: String, encoding: Encoding, digest: String) -> Document {

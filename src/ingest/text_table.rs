@@ -195,7 +195,9 @@ fn shape_of(line: &str) -> Shape {
     }
     let tokens = tokenize(line);
     match value_split(&tokens) {
-        Some(split) if !(split == 0 && is_year_line(&tokens)) => Shape::Data { tokens, split },
+        Some(split) if !(is_date_line(&tokens, line) || split == 0 && is_year_line(&tokens)) => {
+            Shape::Data { tokens, split }
+        }
         _ => text,
     }
 }
@@ -239,6 +241,26 @@ fn is_year_line(tokens: &[Token]) -> bool {
         TokenKind::Footnote | TokenKind::Dollar => true,
         _ => false,
     })
+}
+
+/// A heading line of dates repeated inside a table ("2001   MARCH 31
+/// JUNE 30   SEPT. 30   DEC. 31"): years, month names and days only.
+fn is_date_line(tokens: &[Token], line: &str) -> bool {
+    let mut months = 0;
+    let only_dates = tokens.iter().all(|t| match t.kind {
+        TokenKind::Amount(a) => {
+            a.decimals == 0 && !a.percent && (a.value.mantissa() <= 31 || (1900..2100).contains(&a.value.mantissa()))
+        }
+        TokenKind::Word => {
+            let word = line[t.start..t.end].trim_end_matches([',', '.']);
+            let is_month = month_number(word).is_some() && word.len() >= 3;
+            months += usize::from(is_month);
+            is_month
+        }
+        TokenKind::Footnote => true,
+        _ => false,
+    });
+    only_dates && months >= 2
 }
 
 /// The line after the last data line of an untagged block that starts at
@@ -420,9 +442,11 @@ fn build_table(
         header_lines.iter().filter(|&&h| !matches!(shapes[h], Shape::Rule)).map(|&h| lines.line(text, h)).collect();
     let extents = heading_extents(&columns, &heading_lines);
     let mut walk = HeadingWalk { columns: &columns, extents: &extents, lines: Vec::new(), label_heading: Vec::new() };
-    for &h in header_lines {
+    let last_heading = header_lines.iter().rposition(|&h| !matches!(shapes[h], Shape::Rule));
+    for (k, &h) in header_lines.iter().enumerate() {
         match shapes[h] {
-            Shape::Rule => walk.rule(lines.line(text, h)),
+            Shape::Rule if last_heading.is_some_and(|last| k < last) => walk.rule(lines.line(text, h)),
+            Shape::Rule => {}
             _ => walk.line(lines.line(text, h)),
         }
     }
@@ -636,9 +660,11 @@ impl HeadingWalk<'_> {
         self.lines.push(pieces.into_iter().zip(headed).collect());
     }
 
-    /// A rule under headings: each run of dashes that spans several
-    /// columns makes the pieces above it head all of those columns. A rule
-    /// drawn from the labels across the table is its border, not a group's.
+    /// A rule under headings, with headings below it: each run of dashes
+    /// that spans several columns makes the pieces above it head all of
+    /// those columns. A rule drawn from the labels across the table is its
+    /// border, and a rule under the last heading line its separator from
+    /// the figures, not a group's.
     fn rule(&mut self, line: &str) {
         let label_area_end = self.columns[0].left_col.saturating_sub(TITLE_OVERHANG_COLS);
         for (start_col, end_col) in dash_runs(line).into_iter().filter(|&(start, _)| start >= label_area_end) {

@@ -10,10 +10,18 @@ pub const WRAP_COLUMNS: usize = 100;
 pub struct TextBuilder {
     out: String,
     space_pending: bool,
+    /// No-break spaces before the next word: a browser never collapses them.
+    kept_spaces: usize,
     breaks_pending: usize,
     line_start: usize,
     lines: usize,
+    /// Lines laid out with runs of no-break spaces, as text imitating a
+    /// typed table does.
+    aligned_lines: Vec<usize>,
 }
+
+/// A run of no-break spaces this long lines text up in columns.
+const ALIGNING_SPACES: usize = 2;
 
 impl TextBuilder {
     pub fn text(&mut self, text: &str) {
@@ -21,7 +29,10 @@ impl TextBuilder {
         while !rest.is_empty() {
             let word_start = rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len());
             if word_start > 0 {
-                self.space_pending = true;
+                let gap = &rest[..word_start];
+                let kept = gap.chars().filter(|&c| c == '\u{a0}').count();
+                self.kept_spaces += kept;
+                self.space_pending = kept < gap.chars().count() || self.space_pending;
             }
             rest = &rest[word_start..];
             if rest.is_empty() {
@@ -37,14 +48,31 @@ impl TextBuilder {
     /// A line break inside one cell's content (`<br>` in a heading cell).
     pub fn cell_break(&mut self) {
         self.space_pending = false;
+        self.kept_spaces = 0;
         self.out.push('\n');
     }
 
-    /// Text kept as written (a `<pre>` block, a table line).
+    /// Text kept exactly as written, line breaks and all (inside `<pre>`).
+    pub fn preformatted(&mut self, text: &str) {
+        let mut pieces = text.split('\n');
+        if let Some(first) = pieces.next() {
+            self.settle_breaks();
+            self.out.push_str(first);
+        }
+        for piece in pieces {
+            self.out.push('\n');
+            self.lines += 1;
+            self.line_start = self.out.len();
+            self.out.push_str(piece);
+        }
+    }
+
+    /// Text kept as written (a table line).
     pub fn raw_line(&mut self, line: &str) {
         self.block(false);
         self.settle();
         self.out.push_str(line);
+        self.lines += line.matches('\n').count();
         self.block(false);
     }
 
@@ -54,6 +82,7 @@ impl TextBuilder {
             self.breaks_pending = self.breaks_pending.max(if blank { 2 } else { 1 });
         }
         self.space_pending = false;
+        self.kept_spaces = 0;
     }
 
     /// Where the next visible character will go (a pending space is
@@ -92,20 +121,29 @@ impl TextBuilder {
         self.out
     }
 
+    /// The lines laid out with runs of no-break spaces.
+    pub fn aligned_lines(&self) -> &[usize] {
+        &self.aligned_lines
+    }
+
     fn settle(&mut self) {
         self.settle_breaks();
-        if self.space_pending {
-            if self.out.len() > self.line_start {
-                self.out.push(' ');
-            }
-            self.space_pending = false;
+        let kept = std::mem::take(&mut self.kept_spaces);
+        if kept >= ALIGNING_SPACES && self.aligned_lines.last() != Some(&self.lines) {
+            self.aligned_lines.push(self.lines);
         }
+        let spaces = kept + usize::from(self.space_pending);
+        if self.out.len() > self.line_start || kept > 0 {
+            self.out.extend(std::iter::repeat_n(' ', spaces));
+        }
+        self.space_pending = false;
     }
 
     fn settle_breaks(&mut self) {
         if self.breaks_pending == 0 {
             return;
         }
+        self.kept_spaces = 0;
         self.wrap_current_line();
         let trailing = self.out.chars().rev().take_while(|&c| c == '\n').count();
         for _ in trailing..self.breaks_pending {
@@ -156,6 +194,16 @@ mod tests {
         b.block(true);
         b.text("Next paragraph");
         assert_eq!(b.finish(), "Net loss for the quarter\n\nNext paragraph\n");
+    }
+
+    #[test]
+    fn no_break_spaces_are_kept_and_pre_text_stays_as_written() {
+        let mut b = TextBuilder::default();
+        b.text("Net\u{a0}sales\u{a0}\u{a0}\u{a0}\u{a0}1,234");
+        b.block(false);
+        b.preformatted("Revenue      $  12\nNet loss        (5)");
+        let text = b.finish();
+        assert_eq!(text, "Net sales    1,234\nRevenue      $  12\nNet loss        (5)\n");
     }
 
     #[test]

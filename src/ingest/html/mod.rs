@@ -38,6 +38,9 @@ pub struct Rendered {
     pub cover: Cover,
     /// What the rendering left out or could not lay out, in words.
     pub warnings: Vec<Warning>,
+    /// Lines written as the markup laid them out (inside `<pre>`, or
+    /// lined up with runs of no-break spaces): typed tables may stand there.
+    pub typed_lines: Vec<usize>,
 }
 
 pub fn render(source: &str) -> Rendered {
@@ -45,6 +48,10 @@ pub fn render(source: &str) -> Rendered {
     let document = parsed.html;
     let mut walker = Walker::default();
     walker.children(document.root_element());
+    let mut typed_lines = std::mem::take(&mut walker.preformatted_lines);
+    typed_lines.extend_from_slice(walker.out.aligned_lines());
+    typed_lines.sort_unstable();
+    typed_lines.dedup();
     let text = walker.out.finish();
     let contexts = ixbrl::contexts(&document);
     let cover = ixbrl::cover(&document);
@@ -67,7 +74,7 @@ pub fn render(source: &str) -> Rendered {
         )));
     }
     warnings.extend(walker.warnings);
-    Rendered { text, tables: walker.tables, tagged, contexts, cover, warnings }
+    Rendered { text, tables: walker.tables, tagged, contexts, cover, warnings, typed_lines }
 }
 
 /// Inline XBRL numbers a reader does not see (in `ix:hidden`, or under
@@ -133,6 +140,10 @@ struct Walker {
     tables_flattened: usize,
     /// Where the text of each open inline XBRL tag began.
     tag_starts: Vec<usize>,
+    /// Where each open `<pre>` began, by line.
+    pre_starts: Vec<usize>,
+    /// The lines written inside `<pre>`.
+    preformatted_lines: Vec<usize>,
 }
 
 impl Walker {
@@ -140,7 +151,11 @@ impl Walker {
         walk(element, |visit| match visit {
             Visit::Enter(child) => self.enter(child),
             Visit::Text(text) => {
-                self.out.text(text);
+                if self.pre_starts.is_empty() {
+                    self.out.text(text);
+                } else {
+                    self.out.preformatted(text);
+                }
                 true
             }
             Visit::Leave(child) => {
@@ -175,6 +190,10 @@ impl Walker {
         if let Some(blank) = block_kind(name) {
             self.out.block(blank);
         }
+        if name == "pre" {
+            let start = self.out.line();
+            self.pre_starts.push(start);
+        }
         true
     }
 
@@ -182,7 +201,15 @@ impl Walker {
         let name = element.value().name();
         if name == "ix:nonfraction" {
             self.end_tag(&element);
-        } else if let Some(blank) = block_kind(name) {
+            return;
+        }
+        if name == "pre" {
+            if let Some(start) = self.pre_starts.pop() {
+                let end = self.out.line();
+                self.preformatted_lines.extend(start..=end);
+            }
+        }
+        if let Some(blank) = block_kind(name) {
             self.out.block(blank);
         }
     }

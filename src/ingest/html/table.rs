@@ -28,9 +28,25 @@ use crate::text::collapse_spaces;
 /// widening every row.
 const LABEL_WIDTH_CAP: usize = 64;
 const COLUMN_GAP: usize = 3;
-/// Rows above the first row of figures that give the columns their
-/// headings; rows further up are written as they come.
+/// Rows with text above the first row of figures that give the columns
+/// their headings; rows further up are written as they come.
 const MAX_HEADING_ROWS: usize = 6;
+
+/// Where the heading rows above the first row of figures begin: at most
+/// `MAX_HEADING_ROWS` rows with text, however many empty spacer rows
+/// stand between them.
+fn heading_rows_start(above_first_data: &[Row]) -> usize {
+    let mut with_text = 0;
+    for (i, row) in above_first_data.iter().enumerate().rev() {
+        if !row.is_empty {
+            with_text += 1;
+            if with_text > MAX_HEADING_ROWS {
+                return i + 1;
+            }
+        }
+    }
+    0
+}
 
 struct HtmlCell<'a> {
     text: String,
@@ -99,7 +115,7 @@ pub fn render_table(walker: &mut Walker, table: ElementRef) {
         keep_unplaced_tags(walker, &mut grid, &mut rows);
         return;
     };
-    let headings_from = first_data.saturating_sub(MAX_HEADING_ROWS);
+    let headings_from = heading_rows_start(&rows[..first_data]);
     let header_rows = &grid[headings_from..first_data];
     let columns = value_columns(&rows[first_data..], width);
     let column_of_grid = column_of_grid(&columns, width);
