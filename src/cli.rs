@@ -14,9 +14,8 @@ use anyhow::{bail, Context};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::chart::image::{save, ImageFormat};
-use crate::chart::ChartModel;
+use crate::chart::{ChartModel, ChartOptions};
 use crate::extract::{Extractor, Rules};
-use crate::ledger::company::company_key;
 use crate::report::Report;
 
 #[derive(Parser)]
@@ -69,6 +68,9 @@ enum Command {
     Extract {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// Give restated quarters as they were first reported.
+        #[arg(long)]
+        as_first_reported: bool,
         /// Filings: EDGAR text exhibits or full submissions.
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -84,6 +86,13 @@ enum Command {
         /// Image size in pixels, WIDTHxHEIGHT.
         #[arg(long, default_value = "1600x900", value_parser = parse_size)]
         size: (u32, u32),
+        /// Name quarters by the calendar quarter they end in, not the
+        /// company's fiscal quarter.
+        #[arg(long)]
+        calendar_quarters: bool,
+        /// Draw restated quarters as they were first reported.
+        #[arg(long)]
+        as_first_reported: bool,
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -161,10 +170,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let extractor = load_rules(cli.concepts.as_deref())?;
     match cli.command {
         None => window(Vec::new(), extractor),
-        Some(Command::Extract { format, files }) => {
+        Some(Command::Extract { format, as_first_reported, files }) => {
             let results = extractor.extract_paths(&files);
             let failed = report_failures(&results);
-            let report = Report::build(results, extractor.rules());
+            let mut report = Report::build(results, extractor.rules());
+            if as_first_reported {
+                report = report.as_first_reported();
+            }
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             let written = match format {
@@ -178,19 +190,28 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(exit_code(failed))
         }
-        Some(Command::Chart { out, company, size, files }) => {
+        Some(Command::Chart { out, company, size, calendar_quarters, as_first_reported, files }) => {
             ImageFormat::of(&out)?;
             let results = extractor.extract_paths(&files);
             let failed = report_failures(&results);
             let report = Report::build(results, extractor.rules());
-            let key = match company {
-                Some(name) => company_key(&name),
+            let key = match &company {
+                Some(name) => match report.find_company(name) {
+                    Some(key) => key.to_owned(),
+                    None => {
+                        return nothing_to_chart(
+                            failed,
+                            &format!("no quarterly figures were found for the company {name:?}"),
+                        )
+                    }
+                },
                 None => match report.series.first() {
                     Some(series) => series.company_key.clone(),
                     None => return nothing_to_chart(failed, "no quarterly figures were found in the files given"),
                 },
             };
-            let Some(model) = ChartModel::build(&report.series, &key, extractor.rules(), &|_| true) else {
+            let options = ChartOptions { calendar_quarters, as_first_reported };
+            let Some(model) = ChartModel::build(&report.series, &key, extractor.rules(), &|_| true, options) else {
                 return nothing_to_chart(failed, &format!("no quarterly figures were found for the company {key:?}"));
             };
             save(&model, &out, size)?;

@@ -255,6 +255,28 @@ pub struct Fact {
 }
 
 impl Fact {
+    /// Where in its filing the figure is printed, in words: "in the
+    /// Condensed Consolidated Statements of Operations (income statement),
+    /// in millions", "in the text", "tagged in inline XBRL".
+    pub fn place(&self) -> String {
+        let table = self.table.as_ref().map(|t| match (t.title.trim(), t.role) {
+            ("", TableRole::Unclassified) => "in a table".to_owned(),
+            ("", role) => format!("in the {}", role.label()),
+            (title, TableRole::Unclassified) => format!("in the table \"{title}\""),
+            (title, role) => format!("in the {title} ({})", role.label()),
+        });
+        let place = match (self.origin, table) {
+            (Origin::Prose, _) => "in the text".to_owned(),
+            (Origin::Ixbrl, Some(table)) => format!("tagged in inline XBRL {table}"),
+            (Origin::Ixbrl, None) => "tagged in inline XBRL".to_owned(),
+            (Origin::Table, table) => table.unwrap_or_else(|| "in a table".to_owned()),
+        };
+        match self.scale {
+            0 => place,
+            power => format!("{place}, in {}s", crate::format::power_name(power)),
+        }
+    }
+
     /// The printed number with the sign its value carries, as a filing
     /// would print it: a loss printed without parentheses (its label or its
     /// inline XBRL `sign` says negative) is shown in parentheses, and an

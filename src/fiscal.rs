@@ -35,6 +35,9 @@ pub struct FiscalCalendar {
     quarters: BTreeMap<(i32, u32), Period>,
     /// Period ends printed in dated headings and phrases.
     ends: BTreeSet<NaiveDate>,
+    /// Periods stated exactly (a quarter's weeks, an inline XBRL context),
+    /// by their end and length in months: where each starts.
+    starts: BTreeMap<(NaiveDate, u32), NaiveDate>,
 }
 
 /// A fiscal quarter: the fiscal year it belongs to, by its label, and its
@@ -46,8 +49,17 @@ pub struct FiscalQuarter {
 }
 
 impl FiscalQuarter {
+    /// The quarter before, within the same fiscal year.
     pub fn previous(self) -> Option<FiscalQuarter> {
         (self.quarter > 1).then(|| FiscalQuarter { year: self.year, quarter: self.quarter - 1 })
+    }
+
+    /// The quarter after, into the next fiscal year after a fourth.
+    pub fn next(self) -> FiscalQuarter {
+        match self.quarter {
+            4 => FiscalQuarter { year: self.year + 1, quarter: 1 },
+            q => FiscalQuarter { year: self.year, quarter: q + 1 },
+        }
     }
 }
 
@@ -113,6 +125,73 @@ impl FiscalCalendar {
         self.week_based = true;
     }
 
+    /// Takes in what another filing of the same company says of its
+    /// calendar: `self` is the later filing's, whose year end wins.
+    /// Which calendar year names a fiscal year is not taken: the ledger
+    /// names every fiscal year by the year it ends in.
+    pub fn absorb(&mut self, earlier: &FiscalCalendar) {
+        self.year_end = self.year_end.or(earlier.year_end);
+        self.week_based |= earlier.week_based;
+        self.ends.extend(earlier.ends.iter().copied());
+        let end_year = |calendar: &FiscalCalendar, label: i32| label - calendar.label_offset;
+        for (&label, &date) in &earlier.year_ends {
+            self.year_ends.entry(end_year(earlier, label) + self.label_offset).or_insert(date);
+        }
+        for (&(label, quarter), &period) in &earlier.quarters {
+            self.quarters.entry((end_year(earlier, label) + self.label_offset, quarter)).or_insert(period);
+        }
+        for (&key, &start) in &earlier.starts {
+            self.starts.entry(key).or_insert(start);
+        }
+    }
+
+    /// The same calendar with every fiscal year named by the calendar year
+    /// its nominal end falls in, as the ledger names them.
+    pub fn named_by_end_year(&self) -> FiscalCalendar {
+        let shift = |label: i32| label - self.label_offset;
+        FiscalCalendar {
+            label_offset: 0,
+            labelled: true,
+            year_ends: self.year_ends.iter().map(|(&label, &date)| (shift(label), date)).collect(),
+            quarters: self.quarters.iter().map(|(&(label, q), &period)| ((shift(label), q), period)).collect(),
+            ..self.clone()
+        }
+    }
+
+    /// A quarter's label: "Q2 2006" for a calendar year, "Q1 FY2025"
+    /// where the fiscal year ends in another month.
+    pub fn quarter_label(&self, quarter: FiscalQuarter) -> String {
+        if self.year_end_month() == 12 {
+            format!("Q{} {}", quarter.quarter, quarter.year)
+        } else {
+            format!("Q{} FY{}", quarter.quarter, quarter.year)
+        }
+    }
+
+    /// The day a fiscal quarter ends, when the calendar knows its year.
+    pub fn quarter_end(&self, quarter: FiscalQuarter) -> Option<NaiveDate> {
+        self.quarter_period(quarter.year, quarter.quarter).map(|p| p.end())
+    }
+
+    /// The calendar quarter a fiscal quarter ends in ("Q3 2024" for
+    /// Oracle's Q1 FY2025, ended August 31, 2024); the fiscal label when
+    /// its end is not known.
+    pub fn calendar_quarter_label(&self, quarter: FiscalQuarter) -> String {
+        let Some(end) = self.quarter_end(quarter) else { return self.quarter_label(quarter) };
+        let month_end = nominal_month_end(end).unwrap_or(end);
+        format!("Q{} {}", (month_end.month() - 1) / 3 + 1, month_end.year())
+    }
+
+    /// A period stated exactly, whose start another heading of the same
+    /// length and end leaves unsaid (an inline XBRL context's 13 weeks for
+    /// an untagged "Three Months Ended July 31, 2022").
+    pub fn learn_period(&mut self, period: Period) {
+        self.learn_end(period.end());
+        if let Period::Duration { start, end } = period {
+            self.starts.entry((end, period.months())).or_insert(start);
+        }
+    }
+
     /// A printed period end.
     pub fn learn_end(&mut self, date: NaiveDate) {
         self.ends.insert(date);
@@ -139,7 +218,7 @@ impl FiscalCalendar {
 
     /// A quarter stated with its exact period.
     pub fn learn_quarter(&mut self, label: i32, quarter: u32, period: Period) {
-        self.learn_end(period.end());
+        self.learn_period(period);
         self.quarters.entry((label, quarter)).or_insert(period);
         if quarter == 4 {
             self.year_ends.entry(label).or_insert(period.end());
@@ -231,9 +310,27 @@ impl FiscalCalendar {
         Some(self.period_ending(3, self.printed_end_near(nominal)))
     }
 
-    /// A period of `months` ending on `end`: counted in weeks (13 to a
+    /// A quarter of the fiscal year that ends on `year_end` ("YEAR ENDED
+    /// DECEMBER 31, 1999 / SECOND QUARTER": April to June 1999).
+    pub fn quarter_of_year_ending(&self, year_end: NaiveDate, quarter: u32) -> Option<Period> {
+        if !(1..=4).contains(&quarter) {
+            return None;
+        }
+        let nominal = nominal_month_end(year_end).unwrap_or(year_end);
+        let months_before = 3 * (4 - quarter);
+        let month_index = nominal.year() * 12 + nominal.month() as i32 - 1 - months_before as i32;
+        let end = last_day_of_month(month_index.div_euclid(12), month_index.rem_euclid(12) as u32 + 1)?;
+        let end = if quarter == 4 { year_end } else { self.printed_end_near(end) };
+        Some(self.period_ending(3, end))
+    }
+
+    /// A period of `months` ending on `end`: as stated, when a period of
+    /// that length and end was; else counted in weeks (13 to a
     /// quarter) when the end is not a month end.
     pub fn period_ending(&self, months: u32, end: NaiveDate) -> Period {
+        if let Some(&start) = self.starts.get(&(end, months)) {
+            return Period::Duration { start, end };
+        }
         if crate::fact::is_month_end(end) {
             Period::months_ending(months, end)
         } else {
@@ -327,6 +424,45 @@ mod tests {
         home_depot.learn_fiscal_year_end(Some(2022), date(2023, 1, 29));
         assert_eq!(home_depot.label_offset(), -1);
         assert_eq!(home_depot.quarter_ending(date(2023, 7, 30)), Some(FiscalQuarter { year: 2023, quarter: 2 }));
+    }
+
+    #[test]
+    fn a_company_calendar_names_years_by_the_year_they_end() {
+        let mut later = FiscalCalendar::ending(1, 28);
+        later.learn_label(2023, date(2023, 7, 30));
+        let mut earlier = FiscalCalendar::default();
+        earlier.learn_fiscal_year_end(Some(2021), date(2022, 1, 30));
+        later.absorb(&earlier);
+        let named = later.named_by_end_year();
+        assert_eq!(named.year_end_of(2022), Some(date(2022, 1, 30)), "fiscal 2021 ends in January 2022");
+        let quarter = named.quarter_ending(date(2023, 7, 30)).unwrap();
+        assert_eq!(named.quarter_label(quarter), "Q2 FY2024");
+        assert_eq!(FiscalCalendar::ending(12, 31).quarter_label(quarter), "Q2 2024");
+        assert_eq!(named.calendar_quarter_label(quarter), "Q3 2023", "ended July 30, 2023");
+        let oracle = FiscalCalendar::ending(5, 31);
+        let q1 = FiscalQuarter { year: 2025, quarter: 1 };
+        assert_eq!(
+            (oracle.quarter_label(q1), oracle.calendar_quarter_label(q1)),
+            ("Q1 FY2025".into(), "Q3 2024".into())
+        );
+    }
+
+    #[test]
+    fn a_quarter_of_a_year_named_by_its_end() {
+        let calendar = FiscalCalendar::default();
+        let second = calendar.quarter_of_year_ending(date(1999, 12, 31), 2);
+        assert_eq!(second, Some(Period::months_ending(3, date(1999, 6, 30))));
+        let oracle_first = calendar.quarter_of_year_ending(date(2025, 5, 31), 1);
+        assert_eq!(oracle_first, Some(Period::months_ending(3, date(2024, 8, 31))));
+    }
+
+    #[test]
+    fn a_stated_period_gives_its_start_to_headings_of_its_length_and_end() {
+        let mut home_depot = FiscalCalendar::default();
+        let thirteen_weeks = Period::Duration { start: date(2022, 5, 2), end: date(2022, 7, 31) };
+        home_depot.learn_period(thirteen_weeks);
+        assert_eq!(home_depot.period_ending(3, date(2022, 7, 31)), thirteen_weeks);
+        assert_eq!(home_depot.period_ending(6, date(2022, 7, 31)), Period::months_ending(6, date(2022, 7, 31)));
     }
 
     #[test]

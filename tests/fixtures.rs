@@ -74,7 +74,12 @@ fn full_submission_with_two_documents_and_a_june_fiscal_year() {
     let series = ledger.series(Rules::builtin());
     let net_income = series.iter().find(|s| s.concept == "NetIncomeLoss").unwrap();
     let quarters: Vec<&str> = net_income.points.iter().map(|p| p.quarter.as_str()).collect();
-    assert_eq!(quarters, ["Q1 2006", "Q1 2007"], "September closes the first quarter of a year ending in June");
+    assert_eq!(
+        quarters,
+        ["Q1 FY2006", "Q1 FY2007"],
+        "September closes the first quarter of a fiscal year ending the next June, named by that year"
+    );
+    assert_eq!(net_income.fiscal_year_end, "--06-30");
 }
 
 #[test]
@@ -258,18 +263,31 @@ fn crlf_line_endings_and_tab_aligned_columns() {
 }
 
 #[test]
-fn two_releases_that_disagree_are_a_conflict_and_agreeing_ones_are_one_value() {
+fn a_later_release_with_another_value_restates_the_quarter_and_agreeing_ones_are_one_value() {
     let mut ledger = Ledger::new();
-    ledger.add([extract("conflict-first.txt"), extract("conflict-restated.txt")]);
+    ledger.add([extract("conflict-restated.txt"), extract("conflict-first.txt")]);
     let series = ledger.series(Rules::builtin());
     let net_loss = series.iter().find(|s| s.concept == "NetIncomeLoss" && s.company == "Sonora Devices Inc.").unwrap();
     let q2_2006 = net_loss.points.iter().find(|p| p.quarter == "Q2 2006").unwrap();
-    assert_eq!(q2_2006.status, Status::Conflict);
-    let values: Vec<Decimal> = q2_2006.sources.iter().map(|s| s.value).collect();
-    assert!(values.contains(&Decimal::from(-2_450_000)) && values.contains(&Decimal::from(-2_610_000)));
+    assert_eq!((q2_2006.status, q2_2006.value), (Status::Restated, Decimal::from(-2_610_000)), "the latest");
+    let first = q2_2006.first_reported.as_ref().expect("the first value is kept");
+    assert_eq!(first.value, Decimal::from(-2_450_000));
+    assert_eq!(first.sources[0].document, "conflict-first.txt");
     let q2_2005 = net_loss.points.iter().find(|p| p.quarter == "Q2 2005").unwrap();
     assert_eq!((q2_2005.status, q2_2005.sources.len()), (Status::Reported, 2));
     assert!(q2_2005.sources.iter().all(|s| s.origin == Origin::Table));
+}
+
+#[test]
+fn two_tables_of_one_release_that_disagree_are_a_conflict() {
+    let mut ledger = Ledger::new();
+    ledger.add([extract("conflict-same-release.txt")]);
+    let series = ledger.series(Rules::builtin());
+    let net_loss = series.iter().find(|s| s.concept == "NetIncomeLoss").unwrap();
+    let q2_2006 = net_loss.points.iter().find(|p| p.quarter == "Q2 2006").unwrap();
+    assert_eq!(q2_2006.status, Status::Conflict);
+    let values: Vec<Decimal> = q2_2006.sources.iter().map(|s| s.value).collect();
+    assert!(values.contains(&Decimal::from(-2_450_000)) && values.contains(&Decimal::from(-2_540_000)));
 }
 
 #[test]
@@ -291,5 +309,60 @@ fn an_unlabeled_total_under_a_rule_in_a_typed_table() {
         document.warnings.iter().any(|w| w.message.starts_with("Unlabeled total of Operating expenses 10,150")),
         "{:?}",
         document.warnings
+    );
+}
+
+#[test]
+fn one_rule_under_both_group_headings_leaves_each_group_its_columns() {
+    let document = extract("rule-under-both-groups.txt");
+    assert_facts(
+        &document,
+        &[
+            ("Revenues", "1998-07-01..1998-09-30", "53698000"),
+            ("Revenues", "1997-07-01..1997-09-30", "17887000"),
+            ("Revenues", "1998-01-01..1998-09-30", "157103000"),
+            ("Revenues", "1997-01-01..1997-09-30", "41747000"),
+            ("NetIncomeLoss", "1998-07-01..1998-09-30", "-15171000"),
+            ("NetIncomeLoss", "1997-07-01..1997-09-30", "-3647000"),
+            ("NetIncomeLoss", "1998-01-01..1998-09-30", "-38119000"),
+            ("NetIncomeLoss", "1997-01-01..1997-09-30", "-9212000"),
+        ],
+    );
+}
+
+#[test]
+fn an_amendment_without_its_header_names_its_registrant_and_its_quarters() {
+    let documents = extract_all("amendment-quarterly-results.txt");
+    let document = &documents[0];
+    let particulars = &document.document.particulars;
+    assert_eq!(particulars.form.as_deref(), Some("10-K/A"), "the <TYPE> of a document block");
+    assert_eq!(particulars.company.as_deref(), Some("LARKSPUR OUTFITTERS, INC."), "the cover's registrant");
+    assert_facts(
+        document,
+        &[
+            ("Revenues", "1999-10-01..1999-12-31", "76042000"),
+            ("Revenues", "1999-07-01..1999-09-30", "55777000"),
+            ("Revenues", "1999-04-01..1999-06-30", "54377000"),
+            ("Revenues", "1999-01-01..1999-03-31", "43643000"),
+            ("NetIncomeLoss", "1999-10-01..1999-12-31", "-23213000"),
+            ("NetIncomeLoss", "1999-07-01..1999-09-30", "-17080000"),
+            ("NetIncomeLoss", "1999-04-01..1999-06-30", "-13008000"),
+            ("NetIncomeLoss", "1999-01-01..1999-03-31", "-6667000"),
+        ],
+    );
+}
+
+#[test]
+fn a_multi_registrant_filing_belongs_to_the_registrant_its_cover_names_first() {
+    let documents = extract_all("multi-registrant.txt");
+    let particulars = &documents[0].document.particulars;
+    assert_eq!(particulars.company.as_deref(), Some("PARENT ENERGY CORP"), "not the subsidiary filed first");
+    assert_eq!(particulars.cik.as_deref(), Some("0000000022"));
+    assert_facts(
+        &documents[0],
+        &[
+            ("NetIncomeLoss", "2006-01-01..2006-12-31", "742000000"),
+            ("NetIncomeLoss", "2005-01-01..2005-12-31", "690000000"),
+        ],
     );
 }

@@ -47,7 +47,7 @@ fn extract_and_check(bytes: &[u8]) {
     let mut ledger = Ledger::new();
     ledger.add(extracted);
     let series = ledger.series(exhibit::extract::Rules::builtin());
-    ledger.checks(&series);
+    ledger.checks(&series, exhibit::extract::Rules::builtin());
 }
 
 /// Bytes that matter to the parsers, so mutations hit interesting paths.

@@ -366,7 +366,7 @@ fn html_and_text_documents_inside_one_submission() {
     let q3 = net_income
         .points
         .iter()
-        .find(|p| p.quarter == "Q3 2024")
+        .find(|p| p.quarter == "Q3 FY2024")
         .expect("June closes the third quarter of a year ending in September");
     assert_eq!((q3.value, q3.sources.len()), (Decimal::from(3_011_000), 2));
 }

@@ -183,7 +183,7 @@ fn the_series_table_of_the_contract() {
         "missing quarters are absent, never zero"
     );
 
-    let checks = ledger.checks(&series);
+    let checks = ledger.checks(&series, Rules::builtin());
     assert!(checks.iter().all(|c| c.passes), "{:#?}", checks.iter().filter(|c| !c.passes).collect::<Vec<_>>());
     assert!(checks.iter().any(|c| c.description.contains("NetIncomeLoss Q2 2006")));
 }

@@ -571,3 +571,55 @@ fn a_submission_of_100000_documents_keeps_the_window_responsive() {
     let laid_out = harness.get_all_by_label("EX-99 · no date\n0 facts").count();
     assert!((10..100).contains(&laid_out), "only the rows in sight: {laid_out}");
 }
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+#[test]
+fn a_restated_quarter_shows_both_values_and_the_chart_can_show_it_as_first_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = vec![fixture("conflict-first.txt"), fixture("conflict-restated.txt")];
+    let mut harness = window(&dir.path().join("workspace.json"), files);
+    let net = "NetIncomeLoss";
+    assert_eq!(chart_point(&mut harness, net, "Q2 2006"), Some((Decimal::from(-2_610_000), Status::Restated)));
+    let model = harness.state_mut().chart_model().unwrap().clone();
+    let detail = &model.series[0].points.iter().find(|p| p.quarter == "Q2 2006").unwrap().detail;
+    assert!(detail.contains("first reported as (2,450)"), "{detail}");
+    harness.get_by_label_contains("Nov 1, 2006").click();
+    harness.run();
+    let marks = harness.query_all_by_label("restated").count();
+    assert_eq!(marks, 2, "the chart's key and the fields list's mark of the restated quarter");
+    harness.get_by_role_and_label(Role::CheckBox, "As first reported").click();
+    harness.run();
+    assert_eq!(chart_point(&mut harness, net, "Q2 2006"), Some((Decimal::from(-2_450_000), Status::Restated)));
+    assert!(harness.state().workbench().workspace().as_first_reported, "the switch is kept in the workspace");
+}
+
+#[test]
+fn fiscal_quarters_are_named_by_the_year_they_end_and_can_be_named_by_calendar_quarter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = window(&dir.path().join("workspace.json"), vec![fixture("submission-two-documents.txt")]);
+    assert_eq!(harness.state_mut().chart_model().unwrap().quarters.first().map(String::as_str), Some("Q1 FY2006"));
+    harness.get_by_role_and_label(Role::CheckBox, "Calendar quarters").click();
+    harness.run();
+    assert_eq!(harness.state_mut().chart_model().unwrap().quarters.first().map(String::as_str), Some("Q3 2005"));
+}
+
+#[test]
+fn a_figure_stated_in_a_table_and_in_prose_is_one_row_that_lists_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = window(&dir.path().join("workspace.json"), samples());
+    select_q2_release(&mut harness);
+    assert!(harness.query_by_label("$7.3 million").is_none(), "the prose statement of cash is not a row of its own");
+    harness.get_by_label("7,329").click();
+    harness.run();
+    let provenance = "Printed 7,329 in the SELECTED CONSOLIDATED BALANCE SHEET DATA (balance sheet), in thousands";
+    assert!(harness.query_by_label_contains(provenance).is_some(), "the provenance line names the table");
+    let also = harness.get_by_label_contains("Also $7.3 million in the text");
+    also.click();
+    harness.run();
+    let state = harness.state();
+    let selected = state.workbench().fact(state.workbench().selected().unwrap()).unwrap();
+    assert_eq!((selected.concept.as_str(), selected.text.as_str()), (CASH, "$7.3 million"));
+}

@@ -29,6 +29,10 @@ pub enum Action {
     Undo,
     Redo,
     ToggleSeries(String),
+    /// Name the chart's quarters by calendar quarter, or back by fiscal.
+    ToggleCalendarQuarters,
+    /// Draw restated quarters as first reported, or back as latest.
+    ToggleFirstReported,
     SaveChartDialog,
     SaveChart(PathBuf),
     SaveWorkspaceDialog,

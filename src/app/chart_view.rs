@@ -25,15 +25,25 @@ pub fn legend_ui(ui: &mut egui::Ui, workbench: &Workbench, everything: &ChartMod
     }
     ui.separator();
     let grey = ui.visuals().weak_text_color();
-    for (marker, name) in [
-        (Marker::Reported, "reported"),
-        (Marker::Derived, "derived"),
-        (Marker::Corrected, "corrected"),
-        (Marker::Conflict, "conflict"),
-    ] {
+    for marker in Marker::ALL {
         let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), Sense::hover());
         paint_marker(ui.painter(), rect.center(), marker, grey, ui.visuals().panel_fill);
-        ui.weak(name);
+        ui.weak(marker.name());
+    }
+}
+
+/// How the chart names quarters and which values it draws.
+pub fn options_ui(ui: &mut egui::Ui, workbench: &Workbench, actions: &mut Vec<Action>) {
+    ui.separator();
+    let mut calendar = workbench.chart_options.calendar_quarters;
+    let hint = "Name quarters by the calendar quarter they end in instead of the company's fiscal quarter";
+    if ui.checkbox(&mut calendar, "Calendar quarters").on_hover_text(hint).changed() {
+        actions.push(Action::ToggleCalendarQuarters);
+    }
+    let mut first = workbench.chart_options.as_first_reported;
+    let hint = "Draw restated quarters (diamonds) with the value first reported, not the latest filing's";
+    if ui.checkbox(&mut first, "As first reported").on_hover_text(hint).changed() {
+        actions.push(Action::ToggleFirstReported);
     }
 }
 
@@ -55,8 +65,24 @@ fn paint_marker(painter: &egui::Painter, at: egui::Pos2, marker: Marker, color: 
             painter.line_segment([at - d, at + d], Stroke::new(2.0, color));
             painter.line_segment([at + egui::vec2(-r, r), at + egui::vec2(r, -r)], Stroke::new(2.0, color));
         }
+        Marker::Restated => {
+            let corners =
+                [at + egui::vec2(0.0, -r), at + egui::vec2(r, 0.0), at + egui::vec2(0.0, r), at + egui::vec2(-r, 0.0)];
+            painter.add(egui::Shape::convex_polygon(corners.to_vec(), color, Stroke::NONE));
+        }
+        Marker::Resolved => {
+            let square = egui::Rect::from_center_size(at, egui::vec2(2.0 * r, 2.0 * r));
+            painter.rect(square, 0.0, background, Stroke::new(1.5, color), egui::StrokeKind::Inside);
+        }
     }
 }
+
+/// The grid's finest spacing in pixels; egui_plot states the step its
+/// spacer is offered in these.
+const GRID_SPACING_MIN: f32 = 8.0;
+/// Room a quarter's label ("Q3 FY1998") needs: a line at every quarter,
+/// a label at every first, second or fourth one, as many as fit.
+const QUARTER_LABEL_PIXELS: f64 = 84.0;
 
 pub fn plot_ui(ui: &mut egui::Ui, model: &ChartModel) {
     let quarters = model.quarters.clone();
@@ -72,7 +98,15 @@ pub fn plot_ui(ui: &mut egui::Ui, model: &ChartModel) {
         .include_y(low)
         .include_y(high)
         .y_axis_label(model.unit_label.clone())
-        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
+        .grid_spacing(GRID_SPACING_MIN..=300.0)
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|input| {
+            let pixels_per_quarter = f64::from(GRID_SPACING_MIN) / input.base_step_size;
+            let every = [1.0, 2.0, 4.0, 8.0, 16.0, 32.0]
+                .into_iter()
+                .find(|quarters| quarters * pixels_per_quarter >= QUARTER_LABEL_PIXELS)
+                .unwrap_or(64.0);
+            [1.0, every, every]
+        }))
         .x_axis_formatter(move |mark, _| {
             let i = mark.value.round();
             if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
@@ -102,7 +136,7 @@ pub fn plot_ui(ui: &mut egui::Ui, model: &ChartModel) {
                     let points: PlotPoints = run.iter().map(|p| [p.x as f64, p.y]).collect();
                     plot.line(Line::new(series.name.clone(), points).color(color).width(2.5).allow_hover(false));
                 }
-                for marker in [Marker::Reported, Marker::Derived, Marker::Corrected, Marker::Conflict] {
+                for marker in Marker::ALL {
                     let points: PlotPoints =
                         series.points.iter().filter(|p| p.marker == marker).map(|p| [p.x as f64, p.y]).collect();
                     let (shape, filled) = match marker {
@@ -110,6 +144,8 @@ pub fn plot_ui(ui: &mut egui::Ui, model: &ChartModel) {
                         Marker::Derived => (MarkerShape::Circle, false),
                         Marker::Corrected => (MarkerShape::Square, true),
                         Marker::Conflict => (MarkerShape::Cross, false),
+                        Marker::Restated => (MarkerShape::Diamond, true),
+                        Marker::Resolved => (MarkerShape::Square, false),
                     };
                     plot.points(
                         Points::new(series.name.clone(), points).shape(shape).filled(filled).radius(5.5).color(color),

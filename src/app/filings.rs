@@ -7,8 +7,6 @@ use std::collections::BTreeMap;
 
 use super::action::Action;
 use super::counted;
-use crate::ledger::company::company_key;
-use crate::ledger::company_name;
 use crate::workbench::Workbench;
 
 /// The list as rows, worked out again only when the workbench changes:
@@ -31,12 +29,15 @@ enum Row {
 
 fn rows_of(workbench: &Workbench) -> Vec<Row> {
     let mut companies: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
-    for (i, extracted) in workbench.documents().iter().enumerate() {
-        let name = company_name(extracted);
-        companies.entry(company_key(&name)).or_insert_with(|| (name, Vec::new())).1.push(i);
+    for i in 0..workbench.documents().len() {
+        let company = workbench.company_of(i).unwrap_or_default();
+        let name = workbench.company_name(&company).to_owned();
+        companies.entry(company).or_insert_with(|| (name, Vec::new())).1.push(i);
     }
     let mut rows = Vec::with_capacity(workbench.documents().len() + companies.len());
-    for (name, mut indices) in companies.into_values() {
+    let mut companies: Vec<(String, Vec<usize>)> = companies.into_values().collect();
+    companies.sort_by_key(|(name, _)| name.to_lowercase());
+    for (name, mut indices) in companies {
         let documents = workbench.documents();
         indices.sort_by(|&a, &b| {
             let key = |i: usize| (documents[i].document.particulars.date, &documents[i].document.name);

@@ -196,8 +196,9 @@ impl ExhibitApp {
         }
         let workbench = &self.workbench;
         let rules = workbench.extractor().rules();
-        let shown = ChartModel::build(workbench.series(), &key.1, rules, &|c| workbench.is_shown(c));
-        let everything = ChartModel::build(workbench.series(), &key.1, rules, &|_| true);
+        let options = workbench.chart_options;
+        let shown = ChartModel::build(workbench.series(), &key.1, rules, &|c| workbench.is_shown(c), options);
+        let everything = ChartModel::build(workbench.series(), &key.1, rules, &|_| true, options);
         self.chart = Some(ChartCache { key, shown, everything });
     }
 
@@ -301,6 +302,8 @@ impl ExhibitApp {
                 }
             }
             Action::ToggleSeries(concept) => self.workbench.toggle_series(&concept),
+            Action::ToggleCalendarQuarters => self.workbench.toggle_calendar_quarters(),
+            Action::ToggleFirstReported => self.workbench.toggle_as_first_reported(),
             Action::SaveChartDialog => {
                 if self.chart_model().is_some() {
                     self.dialogs.show(Dialog::SaveChart, self.start_dir());
@@ -536,6 +539,7 @@ impl ExhibitApp {
                     if let Some(everything) = chart.and_then(|c| c.everything.as_ref()) {
                         chart_view::legend_ui(ui, &self.workbench, everything, &mut actions);
                     }
+                    chart_view::options_ui(ui, &self.workbench, &mut actions);
                     if ui.button("Save chart image…").on_hover_text("PNG or SVG, 1600×900 (Ctrl+S)").clicked() {
                         actions.push(Action::SaveChartDialog);
                     }

@@ -39,6 +39,16 @@ macro_rules! with_marker {
                 let $element = shape + Cross::new((0, 0), 8, $color.stroke_width(4));
                 $draw
             }
+            Marker::Restated => {
+                let $element = shape + Polygon::new(vec![(0, -9), (9, 0), (0, 9), (-9, 0)], $color.filled());
+                $draw
+            }
+            Marker::Resolved => {
+                let $element = shape
+                    + Rectangle::new([(-7, -7), (7, 7)], WHITE.filled())
+                    + Rectangle::new([(-7, -7), (7, 7)], $color.stroke_width(3));
+                $draw
+            }
         }
     }};
 }
@@ -200,15 +210,10 @@ fn draw_key<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>) -> Result<(), Dra
     let font = (FONT, 20).into_font().color(&grey);
     let mut x = 140;
     let y = 20;
-    for (marker_kind, name) in [
-        (Marker::Reported, "reported"),
-        (Marker::Derived, "derived"),
-        (Marker::Corrected, "corrected"),
-        (Marker::Conflict, "conflict"),
-    ] {
+    for marker_kind in Marker::ALL {
         with_marker!((x, y), marker_kind, grey, |element| area.draw(&element))?;
-        area.draw(&Text::new(name, (x + 16, y - 10), font.clone()))?;
-        x += 170;
+        area.draw(&Text::new(marker_kind.name(), (x + 16, y - 10), font.clone()))?;
+        x += 160;
     }
     Ok(())
 }

@@ -4,4 +4,4 @@
 pub mod image;
 pub mod model;
 
-pub use model::{ChartModel, ChartPoint, ChartSeries, Marker};
+pub use model::{ChartModel, ChartOptions, ChartPoint, ChartSeries, Marker};

@@ -2,7 +2,8 @@
 //! table. It comes from the submission header (`FISCAL YEAR END: 0926`,
 //! `CONFORMED PERIOD OF REPORT`), the inline XBRL cover (`dei:`), the
 //! sentences that state it ("the 16-week first quarter ended May 20,
-//! 2000", "fiscal year ended September 26, 1997", "52-53 week"), and the
+//! 2000", "fiscal year ended September 26, 1997", "52-53 week"), the
+//! periods of its inline XBRL contexts, and the
 //! dated column headings of the statements themselves ("4TH QUARTER 1993
 //! 1/1/94", "Fiscal Year Ended February 3, 2006").
 
@@ -46,6 +47,11 @@ pub fn read(document: &Document) -> (FiscalCalendar, Headings) {
         calendar.learn_week_based();
     }
     learn_from_sentences(&mut calendar, &document.text);
+    for context in document.ixbrl.iter().flat_map(|x| x.contexts.values()) {
+        if let Some(period @ Period::Duration { .. }) = context.period {
+            calendar.learn_period(period);
+        }
+    }
     let headings = headings(document);
     for phrase in headings.values() {
         learn_from_heading(&mut calendar, phrase);

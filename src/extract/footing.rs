@@ -6,6 +6,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::period::Column;
 use super::rules::{normalize_label, Rules};
 use crate::ingest::text_table::{CellContent, RowKind, TextTable};
 
@@ -52,11 +53,13 @@ impl Footing {
 /// heading a concept lists under `sections` that closes with a row of
 /// figures and no label (the filing's own total, printed under a rule) and
 /// adds up in at least one column.
+/// Columns of changes or percentages (`Column::Comparison`) are never
+/// footed: their parts need not add up.
 /// Sections without such a heading (the "selected data" of a press release
 /// lists only some lines), and totals that reach beyond their section
 /// ("Total costs and expenses" including cost of sales printed above the
 /// heading), are not checked.
-pub fn footings(table: &TextTable, rules: &Rules) -> Vec<Footing> {
+pub fn footings(table: &TextTable, columns: &[Column], rules: &Rules) -> Vec<Footing> {
     let mut found = Vec::new();
     let rows = &table.rows;
     for (h, heading) in rows.iter().enumerate() {
@@ -83,6 +86,9 @@ pub fn footings(table: &TextTable, rules: &Rules) -> Vec<Footing> {
         }
         let mut section_footings = Vec::new();
         for (c, column) in table.columns.iter().enumerate() {
+            if matches!(columns.get(c), Some(Column::Comparison)) {
+                continue;
+            }
             let Some(total_cell) = &total.cells[c] else { continue };
             let CellContent::Amount(total_amount) = total_cell.content else { continue };
             let sum: Decimal = parts

@@ -297,6 +297,7 @@ pub fn resolve(phrase: &Phrase, calendar: &FiscalCalendar, hints: Hints) -> Colu
     };
     let period = match (phrase.start, end, phrase.length, phrase.quarter) {
         (Some(start), Some(end), _, _) if start < end => Some(Period::Duration { start, end }),
+        (_, Some(end), _, Some(quarter)) if phrase.year_words => calendar.quarter_of_year_ending(end, quarter),
         (_, Some(end), Some(Length::Weeks(weeks)), _) => Some(Period::weeks_ending(weeks, end)),
         (_, Some(end), Some(Length::Months(months)), _) => Some(calendar.period_ending(months, end)),
         (_, None, _, Some(quarter)) => year.and_then(|y| calendar.quarter_period(y, quarter)),
@@ -472,6 +473,12 @@ mod tests {
         assert!(
             matches!(read("Trailing Four Quarters Ended August 31, 2024"), Column::Trailing(p) if p.months() == 12)
         );
+    }
+
+    #[test]
+    fn a_quarter_under_the_year_it_belongs_to() {
+        assert_eq!(duration("YEAR ENDED DECEMBER 31, 1999 SECOND QUARTER"), Some((date(1999, 6, 30), 3)));
+        assert_eq!(duration("YEAR ENDED DECEMBER 31, 1999 FOURTH QUARTER"), Some((date(1999, 12, 31), 3)));
     }
 
     #[test]

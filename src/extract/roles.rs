@@ -178,6 +178,13 @@ const PERIOD_VOCABULARY: &[&str] = &[
     "derived",
 ];
 
+/// A word that only says when ("six", "months", "june", "q2").
+fn is_word_of_time(word: &str) -> bool {
+    PERIOD_VOCABULARY.contains(&word)
+        || month_number(word).is_some()
+        || matches!(word, "q1" | "q2" | "q3" | "q4" | "sept" | "june" | "july")
+}
+
 /// True when the column headings name categories beside their periods:
 /// words that some columns have and others lack, other than words of time.
 pub fn columns_name_categories(headings: &[&str]) -> bool {
@@ -189,8 +196,7 @@ pub fn columns_name_categories(headings: &[&str]) -> bool {
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .map(|w| w.trim_matches('-').to_lowercase())
             .filter(|w| w.len() > 1 && !w.chars().any(|c| c.is_ascii_digit()))
-            .filter(|w| !PERIOD_VOCABULARY.contains(&w.as_str()) && month_number(w).is_none())
-            .filter(|w| !matches!(w.as_str(), "q1" | "q2" | "q3" | "q4" | "sept" | "june" | "july"))
+            .filter(|w| !w.split('-').all(is_word_of_time))
             .collect()
     };
     let sets: Vec<BTreeSet<String>> = headings.iter().map(|h| words_of(h)).collect();
@@ -357,6 +363,13 @@ mod tests {
         for (title, role) in cases {
             assert_eq!(classify(title, "", &[], ""), role, "{title}");
         }
+    }
+
+    #[test]
+    fn hyphenated_words_of_time_name_no_category() {
+        let amazon = ["QUARTER ENDED JUNE 30, 1999", "QUARTER ENDED JUNE 30, 1998", "SIX-MONTHS ENDED JUNE 30, 1999"];
+        assert!(!columns_name_categories(&amazon));
+        assert_eq!(classify("CONSOLIDATED STATEMENTS OF OPERATIONS", "", &amazon, ""), TableRole::IncomeStatement);
     }
 
     #[test]

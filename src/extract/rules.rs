@@ -40,6 +40,11 @@ pub struct ConceptRule {
     pub additive: bool,
     /// Expenses: positive even where a filing prints them in parentheses.
     pub positive: bool,
+    /// Revenue, cash, assets: a negative figure is one to review.
+    never_negative: bool,
+    /// The charted concept this one is drawn in place of, for a company
+    /// that prints no figure of that one.
+    pub charted_for: Option<String>,
     labels: Vec<String>,
     patterns: Vec<Regex>,
     exclude: Vec<String>,
@@ -62,6 +67,12 @@ impl ConceptRule {
     fn matches(&self, label: &str) -> bool {
         (self.labels.iter().any(|l| l == label) || self.patterns.iter().any(|p| p.is_match(label)))
             && !self.exclude.iter().any(|e| label.contains(e.as_str()))
+    }
+
+    /// True when a negative figure of this concept is one to review: an
+    /// expense (`positive`) or a concept marked `never_negative`.
+    pub fn never_negative(&self) -> bool {
+        self.positive || self.never_negative
     }
 
     /// True when the label names a loss or deficit, whose amount is
@@ -123,6 +134,10 @@ struct ConceptEntry {
     #[serde(default)]
     positive: bool,
     #[serde(default)]
+    never_negative: bool,
+    #[serde(default)]
+    charted_for: Option<String>,
+    #[serde(default)]
     labels: Vec<String>,
     #[serde(default)]
     patterns: Vec<String>,
@@ -178,10 +193,17 @@ impl Rules {
                     charted: entry.charted,
                     additive: entry.additive,
                     positive: entry.positive,
+                    never_negative: entry.never_negative,
+                    charted_for: entry.charted_for,
                 })
             })
             .collect::<Result<_, RulesError>>()?;
         Ok(Rules { concepts })
+    }
+
+    /// The concepts drawn in place of a charted one a company lacks.
+    pub fn stand_ins<'r>(&'r self, charted: &'r str) -> impl Iterator<Item = &'r ConceptRule> + 'r {
+        self.concepts.iter().filter(move |rule| rule.charted_for.as_deref() == Some(charted))
     }
 
     /// The rules shipped in `assets/concepts.toml`.

@@ -68,7 +68,7 @@ pub fn read(context: &Context, headings: &Headings, findings: &mut Findings) {
     let document = context.document;
     let mut columns_read: HashMap<(String, Hints), Column> = HashMap::new();
     for (table, setting) in document.tables.iter().zip(survey(context, headings, &mut columns_read)) {
-        let footings = footing::footings(table, context.rules);
+        let footings = footing::footings(table, &setting.columns, context.rules);
         if setting.source.role.states_company_totals() || setting.parts_in_rows {
             rows(context, table, &setting, &footings, headings, &mut columns_read, findings);
         }

@@ -20,6 +20,8 @@ static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("company pattern")
 });
+static REGISTRANT_CAPTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*\(?\s*exact\s+name\s+of\s+registrant").expect("registrant caption pattern"));
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     words(&format!(r"(?i)\b({MONTH_PATTERN})[ \t]+(\d{{1,2}}),[ \t]*(\d{{4}})\b")).expect("dateline pattern")
 });
@@ -46,6 +48,17 @@ pub fn company_name(text: &str) -> Option<String> {
     Some(format!("{} {}", words[heading_ends..].join(" "), &found[2]))
 }
 
+/// The registrant a report's cover page names: the line above "(Exact
+/// name of registrant as specified in its charter)".
+pub fn registrant_name(text: &str) -> Option<String> {
+    let head = &text[..super::submission::floor_char_boundary(text, HEAD_BYTES)];
+    let lines: Vec<&str> = head.lines().collect();
+    let caption = lines.iter().position(|l| REGISTRANT_CAPTION.is_match(l))?;
+    let name = lines[..caption].iter().rev().map(|l| l.trim()).find(|l| !l.is_empty())?;
+    let name = name.trim_matches(|c: char| c == '-' || c == '_' || c.is_whitespace());
+    (name.chars().any(char::is_alphabetic) && name.len() <= 120).then(|| name.to_owned())
+}
+
 /// The first written date in the opening of the text: a release's dateline.
 pub fn dateline(text: &str) -> Option<NaiveDate> {
     let head = &text[..super::submission::floor_char_boundary(text, HEAD_BYTES)];
@@ -67,6 +80,14 @@ ENGLEWOOD CLIFFS, NJ - (AUGUST 2, 2006) - EpiCept Corporation (Nasdaq and OMX\nS
         assert_eq!(exhibit_form(OPENING).as_deref(), Some("EX-99.1"));
         assert_eq!(company_name(OPENING).as_deref(), Some("EpiCept Corporation"));
         assert_eq!(dateline(OPENING), NaiveDate::from_ymd_opt(2006, 8, 2));
+    }
+
+    #[test]
+    fn a_report_cover_names_its_registrant() {
+        let cover = "FORM 10-K/A\n\n   COMMISSION FILE NO. 000-22513\n\n          AMAZON.COM, INC.\n   \
+                     (EXACT NAME OF REGISTRANT AS SPECIFIED IN ITS CHARTER)\n";
+        assert_eq!(registrant_name(cover).as_deref(), Some("AMAZON.COM, INC."));
+        assert_eq!(registrant_name("Net sales rose."), None);
     }
 
     #[test]

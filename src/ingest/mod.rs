@@ -187,7 +187,11 @@ fn document(
     };
     let particulars = Particulars {
         form: given.form.or(cover.form).or_else(|| metadata::exhibit_form(&text)),
-        company: given.company.or(cover.company).or_else(|| metadata::company_name(&text)),
+        company: given
+            .company
+            .or(cover.company)
+            .or_else(|| metadata::registrant_name(&text))
+            .or_else(|| metadata::company_name(&text)),
         cik: given.cik.or(cover.cik),
         period_of_report: given.period_of_report.or(cover.period_of_report),
         date: given.date.or_else(|| metadata::dateline(&text)),
@@ -254,15 +258,29 @@ fn split_submission(path: &Path, file_name: &str, text: &str, encoding: Encoding
                 fiscal_year_focus: None,
             };
             let mut document = document(path, name, body, given, encoding, digest.to_owned());
-            if let Some(named) = metadata::company_name(&document.text) {
-                let same = header.company.as_deref().is_none_or(|h| company_key(h) == company_key(&named));
-                if same {
+            if let Some(other) = other_filer_named(&header, &document.text) {
+                document.particulars.company = Some(other.company.clone());
+                document.particulars.cik = other.cik.clone();
+                document.particulars.fiscal_year_end = other.fiscal_year_end.or(document.particulars.fiscal_year_end);
+            } else if let (Some(named), Some(filer)) = (metadata::company_name(&document.text), &header.company) {
+                if company_key(filer) == company_key(&named) {
                     document.particulars.company = Some(named);
                 }
             }
             document
         })
         .collect()
+}
+
+/// The filer a document of a multi-registrant filing is about, when its
+/// cover names one other than the first-named filer.
+fn other_filer_named<'h>(header: &'h submission::SubmissionHeader, text: &str) -> Option<&'h submission::Filer> {
+    let named = company_key(&metadata::registrant_name(text)?);
+    let (first, others) = header.filers.split_first()?;
+    if company_key(&first.company) == named {
+        return None;
+    }
+    others.iter().find(|f| company_key(&f.company) == named)
 }
 
 fn markup_of(text: &str) -> Markup {

@@ -5,15 +5,27 @@
 
 use chrono::NaiveDate;
 
-/// What the `<SEC-HEADER>` says about the filer and the filing.
+/// What the `<SEC-HEADER>` says about the filer and the filing. `company`,
+/// `cik` and `fiscal_year_end` are the first-named filer's.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SubmissionHeader {
     pub company: Option<String>,
     pub cik: Option<String>,
+    /// Every filer, in the order named: a filing made for several
+    /// registrants (a holding company and its subsidiaries) names each.
+    pub filers: Vec<Filer>,
     pub form: Option<String>,
     pub period_of_report: Option<NaiveDate>,
     pub filed: Option<NaiveDate>,
     /// Month and day of the fiscal year end (`FISCAL YEAR END: 1231`).
+    pub fiscal_year_end: Option<(u32, u32)>,
+}
+
+/// One registrant a submission is filed for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filer {
+    pub company: String,
+    pub cik: Option<String>,
     pub fiscal_year_end: Option<(u32, u32)>,
 }
 
@@ -29,7 +41,15 @@ pub struct SubmissionDocument {
 
 pub fn is_submission(text: &str) -> bool {
     let head = &text[..floor_char_boundary(text, 4096)];
-    head.contains("<SEC-DOCUMENT>") || head.contains("<SEC-HEADER>") || head.contains("<IMS-HEADER>")
+    let headed = head.contains("<SEC-DOCUMENT>") || head.contains("<SEC-HEADER>") || head.contains("<IMS-HEADER>");
+    headed || opens_with_document_block(head)
+}
+
+/// A submission's documents copied without its header: a `<DOCUMENT>`
+/// line followed by its `<TYPE>` among the first lines.
+fn opens_with_document_block(head: &str) -> bool {
+    let mut lines = head.lines().map(str::trim).filter(|l| !l.is_empty()).take(6);
+    lines.by_ref().any(|l| l == "<DOCUMENT>") && lines.next().is_some_and(|l| l.starts_with("<TYPE>"))
 }
 
 pub fn parse_header(text: &str) -> SubmissionHeader {
@@ -42,12 +62,27 @@ pub fn parse_header(text: &str) -> SubmissionHeader {
             continue;
         }
         match key.trim() {
-            "COMPANY CONFORMED NAME" if header.company.is_none() => header.company = Some(value.to_owned()),
-            "CENTRAL INDEX KEY" if header.cik.is_none() => header.cik = Some(value.to_owned()),
+            "COMPANY CONFORMED NAME" => {
+                header.filers.push(Filer { company: value.to_owned(), ..Filer::default() });
+                header.company.get_or_insert_with(|| value.to_owned());
+            }
+            "CENTRAL INDEX KEY" => {
+                if let Some(filer) = header.filers.last_mut().filter(|f| f.cik.is_none()) {
+                    filer.cik = Some(value.to_owned());
+                }
+                header.cik.get_or_insert_with(|| value.to_owned());
+            }
             "CONFORMED SUBMISSION TYPE" => header.form = Some(value.to_owned()),
             "CONFORMED PERIOD OF REPORT" => header.period_of_report = compact_date(value),
             "FILED AS OF DATE" => header.filed = compact_date(value),
-            "FISCAL YEAR END" if header.fiscal_year_end.is_none() => header.fiscal_year_end = month_day(value),
+            "FISCAL YEAR END" => {
+                if let Some(filer) = header.filers.last_mut().filter(|f| f.fiscal_year_end.is_none()) {
+                    filer.fiscal_year_end = month_day(value);
+                }
+                if header.fiscal_year_end.is_none() {
+                    header.fiscal_year_end = month_day(value);
+                }
+            }
             _ => {}
         }
     }
@@ -124,6 +159,24 @@ FILED AS OF DATE:\t\t20060803\nFILER:\n\tCOMPANY DATA:\t\n\t\tCOMPANY CONFORMED 
         assert_eq!(month_day("\u{20ac}1"), None);
         let header = parse_header("<SEC-HEADER>\nFISCAL YEAR END:\t0\u{e9}0\n</SEC-HEADER>\n");
         assert_eq!(header.fiscal_year_end, None);
+    }
+
+    #[test]
+    fn a_document_block_without_its_header_is_a_submission() {
+        assert!(is_submission("[excerpt]\n<DOCUMENT>\n<TYPE>10-K/A\n<SEQUENCE>1\n<TEXT>\nFORM 10-K/A\n"));
+        assert!(!is_submission("The <DOCUMENT> tag opens a document.\n<TYPE>\n"));
+    }
+
+    #[test]
+    fn every_filer_of_a_multi_registrant_filing_is_kept() {
+        let header = parse_header(
+            "<SEC-HEADER>\nFILER:\n\tCOMPANY DATA:\n\t\tCOMPANY CONFORMED NAME:\tSUB POWER CO\n\
+             \t\tCENTRAL INDEX KEY:\t0000000011\n\t\tFISCAL YEAR END:\t1231\nFILER:\n\tCOMPANY DATA:\n\
+             \t\tCOMPANY CONFORMED NAME:\tPARENT ENERGY CORP\n\t\tCENTRAL INDEX KEY:\t0000000022\n</SEC-HEADER>\n",
+        );
+        assert_eq!((header.company.as_deref(), header.cik.as_deref()), (Some("SUB POWER CO"), Some("0000000011")));
+        let parent = &header.filers[1];
+        assert_eq!((parent.company.as_str(), parent.cik.as_deref()), ("PARENT ENERGY CORP", Some("0000000022")));
     }
 
     #[test]

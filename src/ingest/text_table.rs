@@ -598,9 +598,10 @@ static PERIOD_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// down: a piece that lies alone within a group heading of the line above
 /// ("JUNE 30," under "THREE MONTHS ENDED") heads that group's columns; any
 /// other piece heads the columns it stands over, or, standing over none,
-/// the nearest columns that nothing on its line stands over. A rule drawn
-/// under a heading across several columns makes the pieces above it head
-/// all of them.
+/// the nearest columns that nothing on its line stands over, and a piece
+/// set off-centre toward such a column ("QUARTER ENDED" centred over two
+/// columns but overlapping one) heads it too. A rule drawn under a heading
+/// across several columns makes the pieces above it head all of them.
 struct HeadingWalk<'c> {
     columns: &'c [TableColumn],
     extents: &'c [(usize, usize)],
@@ -643,13 +644,24 @@ impl HeadingWalk<'_> {
             })
             .collect();
         let group_mates = |a: usize, b: usize| above.iter().any(|(_, cols)| cols.contains(&a) && cols.contains(&b));
+        let extent_centre = |c: usize| (self.extents[c].0 + self.extents[c].1) as f64 / 2.0;
+        let leans_toward = |piece: &Segment, cols: &[usize], c: usize| {
+            let heads = cols.iter().map(|&o| extent_centre(o)).sum::<f64>() / cols.len() as f64;
+            let lean = (piece.start_col + piece.end_col) as f64 / 2.0 - heads;
+            let toward = extent_centre(c) - heads;
+            lean * toward > 0.0 && lean.abs() * 4.0 >= toward.abs()
+        };
         for (c, column) in columns.iter().enumerate() {
             if headed.iter().any(|cols| cols.contains(&c)) {
                 continue;
             }
             let center = (column.left_col + column.right_col) / 2;
             let nearest = (0..pieces.len())
-                .filter(|&p| headed[p].is_empty() || headed[p].iter().all(|&other| group_mates(other, c)))
+                .filter(|&p| {
+                    headed[p].is_empty()
+                        || headed[p].iter().all(|&other| group_mates(other, c))
+                        || leans_toward(&pieces[p], &headed[p], c)
+                })
                 .map(|p| (distance(center, pieces[p].start_col, pieces[p].end_col), p))
                 .filter(|(d, _)| *d <= MAX_HEADING_DISTANCE)
                 .min_by_key(|(d, _)| *d);
@@ -663,21 +675,24 @@ impl HeadingWalk<'_> {
     /// A rule under headings, with headings below it: each run of dashes
     /// that spans several columns makes the pieces above it head all of
     /// those columns. A rule drawn from the labels across the table is its
-    /// border, and a rule under the last heading line its separator from
-    /// the figures, not a group's.
+    /// border, a run under several headings of one line underlines them
+    /// all, and a rule under the last heading line is the separator from
+    /// the figures: none of these groups columns.
     fn rule(&mut self, line: &str) {
         let label_area_end = self.columns[0].left_col.saturating_sub(TITLE_OVERHANG_COLS);
         for (start_col, end_col) in dash_runs(line).into_iter().filter(|&(start, _)| start >= label_area_end) {
             let spanned: Vec<usize> = (0..self.columns.len())
                 .filter(|&c| (start_col..end_col).contains(&((self.extents[c].0 + self.extents[c].1) / 2)))
                 .collect();
-            if spanned.len() < 2 {
+            let under = |piece: &Segment| {
+                (start_col..end_col).contains(&((piece.start_col + piece.end_col) / 2)) && !compares(piece)
+            };
+            let under_several = self.lines.iter().any(|pieces| pieces.iter().filter(|(p, _)| under(p)).count() > 1);
+            if spanned.len() < 2 || under_several {
                 continue;
             }
             for (piece, cols) in self.lines.iter_mut().flatten() {
-                let centre = (piece.start_col + piece.end_col) / 2;
-                let compares = piece.text.contains('%') || COMPARISON_WORD.is_match(&piece.text);
-                if (start_col..end_col).contains(&centre) && !compares && cols.iter().all(|c| spanned.contains(c)) {
+                if under(piece) && cols.iter().all(|c| spanned.contains(c)) {
                     *cols = spanned.clone();
                     piece.start_col = piece.start_col.min(start_col);
                     piece.end_col = piece.end_col.max(end_col);
@@ -699,6 +714,11 @@ impl HeadingWalk<'_> {
         }
         (headings, self.label_heading.join(" | "))
     }
+}
+
+/// A heading piece that names a comparison column, never a group of periods.
+fn compares(piece: &Segment) -> bool {
+    piece.text.contains('%') || COMPARISON_WORD.is_match(&piece.text)
 }
 
 /// A heading that names a comparison column, never a group of periods.

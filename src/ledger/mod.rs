@@ -2,10 +2,10 @@
 //! corrections, reconciled into one quarterly series per company and
 //! concept, with the checks that say whether the numbers hang together.
 
+pub mod authority;
 pub mod checks;
 pub mod company;
 pub mod corrections;
-pub mod quarter;
 pub mod series;
 
 use std::collections::{BTreeMap, HashMap};
@@ -17,6 +17,7 @@ use rust_decimal::Decimal;
 use crate::extract::{ExtractedDocument, Rules};
 use crate::fact::Fact;
 pub use checks::Check;
+use company::Companies;
 pub use corrections::{Correction, CorrectionSource, Corrections, FactKey};
 pub use series::{Point, Series, Status};
 
@@ -27,6 +28,8 @@ pub struct Ledger {
     documents: Vec<ExtractedDocument>,
     /// Where each document is in `documents`, by file and name.
     positions: HashMap<(PathBuf, String), usize>,
+    /// Who each document's company is, and the names to show.
+    companies: Companies,
     corrections: Corrections,
 }
 
@@ -40,6 +43,7 @@ impl Ledger {
     pub fn add(&mut self, documents: impl IntoIterator<Item = ExtractedDocument>) {
         for document in documents {
             let key = (document.document.path.clone(), document.document.name.clone());
+            self.companies.add(&document.document.particulars);
             match self.positions.get(&key) {
                 Some(&at) => self.documents[at] = document,
                 None => {
@@ -60,6 +64,19 @@ impl Ledger {
             .enumerate()
             .map(|(at, d)| ((d.document.path.clone(), d.document.name.clone()), at))
             .collect();
+        self.companies = Companies::default();
+        for document in &self.documents {
+            self.companies.add(&document.document.particulars);
+        }
+    }
+
+    pub fn companies(&self) -> &Companies {
+        &self.companies
+    }
+
+    /// The company a document is of (see `company::Companies`).
+    pub fn company_of(&self, document: &ExtractedDocument) -> String {
+        self.companies.identity(&document.document.particulars)
     }
 
     pub fn documents(&self) -> &[ExtractedDocument] {
@@ -76,11 +93,7 @@ impl Ledger {
 
     /// The key of a fact of one of the ledger's documents.
     pub fn key_of(&self, document: &ExtractedDocument, fact: &Fact) -> FactKey {
-        FactKey {
-            company: company::company_key(&company_name(document)),
-            concept: fact.concept.clone(),
-            period: fact.period,
-        }
+        FactKey { company: self.company_of(document), concept: fact.concept.clone(), period: fact.period }
     }
 
     /// Corrects the value of a key, keeping the value the filings give on
@@ -107,70 +120,67 @@ impl Ledger {
         self.corrections.revert(key)
     }
 
-    /// What the filings say for a key, ignoring corrections: the best
-    /// source (inline XBRL over table over prose, then the most precise).
+    /// What the filings say for a key, ignoring corrections: the latest
+    /// filing's best source (see `authority`), then the most precise.
     pub fn extracted_value(&self, key: &FactKey) -> Option<Decimal> {
-        let mut best: Option<&Fact> = None;
-        for document in &self.documents {
+        let mut best: Option<(&ExtractedDocument, &Fact)> = None;
+        for document in self.documents.iter().filter(|d| self.company_of(d) == key.company) {
             let matching = |f: &&Fact| f.concept == key.concept && f.period == key.period && f.dimensions.is_empty();
             for fact in document.facts.iter().filter(matching) {
-                if company::company_key(&company_name(document)) != key.company {
-                    continue;
-                }
-                let better = best.is_none_or(|b| {
-                    (fact.origin, std::cmp::Reverse(fact.rounding)) > (b.origin, std::cmp::Reverse(b.rounding))
-                });
-                if better {
-                    best = Some(fact);
+                let rank = |d: &ExtractedDocument, f: &Fact| {
+                    (d.document.particulars.date, authority::Authority::of(f), std::cmp::Reverse(f.rounding))
+                };
+                if best.is_none_or(|(d, b)| rank(document, fact) > rank(d, b)) {
+                    best = Some((document, fact));
                 }
             }
         }
-        best.map(|f| f.value)
+        best.map(|(_, f)| f.value)
     }
 
     /// One series per company and concept, quarters in order.
     pub fn series(&self, rules: &Rules) -> Vec<Series> {
-        let mut groups: BTreeMap<(String, String), series::ConceptFacts> = BTreeMap::new();
-        let mut fiscal_year_ends: BTreeMap<String, u32> = BTreeMap::new();
-        let mut names: BTreeMap<String, String> = BTreeMap::new();
+        let mut by_company: BTreeMap<String, Vec<&ExtractedDocument>> = BTreeMap::new();
         for document in &self.documents {
-            let name = company_name(document);
-            let key = company::company_key(&name);
-            let display = names.entry(key.clone()).or_insert_with(|| name.clone());
-            *display = company::better_name(display, &name).to_owned();
-            if let Some((month, _)) = document.calendar.year_end() {
-                fiscal_year_ends.insert(key.clone(), month);
-            }
-            for fact in document.facts.iter().filter(|f| f.dimensions.is_empty()) {
-                let group = groups.entry((key.clone(), fact.concept.clone())).or_insert_with(|| series::ConceptFacts {
-                    company: String::new(),
-                    company_key: key.clone(),
-                    concept: fact.concept.clone(),
-                    additive: rules.concept(&fact.concept).is_some_and(|r| r.additive),
-                    fiscal_year_end_month: 12,
-                    entries: Vec::new(),
-                });
-                group.entries.push(series::Entry { document: &document.document.name, fact });
-            }
+            by_company.entry(self.company_of(document)).or_default().push(document);
         }
         let correction_for = |key: &FactKey| self.corrections.get(key).cloned();
-        groups
-            .into_values()
-            .map(|mut group| {
-                group.company = names.get(&group.company_key).cloned().unwrap_or_default();
-                group.fiscal_year_end_month = fiscal_year_ends.get(&group.company_key).copied().unwrap_or(12);
-                series::build(&group, &correction_for)
-            })
-            .collect()
+        let mut series = Vec::new();
+        for (company, mut documents) in by_company {
+            documents.sort_by_key(|d| std::cmp::Reverse(d.document.particulars.date));
+            let mut calendar = documents[0].calendar.clone();
+            for earlier in &documents[1..] {
+                calendar.absorb(&earlier.calendar);
+            }
+            let calendar = calendar.named_by_end_year();
+            let keys: Vec<String> = self.companies.keys(&company).into_iter().map(str::to_owned).collect();
+            let mut groups: BTreeMap<&str, series::ConceptFacts> = BTreeMap::new();
+            for document in documents {
+                for fact in document.facts.iter().filter(|f| f.dimensions.is_empty()) {
+                    let group = groups.entry(fact.concept.as_str()).or_insert_with(|| series::ConceptFacts {
+                        company: self.companies.name(&company).to_owned(),
+                        company_key: company.clone(),
+                        keys: keys.clone(),
+                        concept: fact.concept.clone(),
+                        additive: rules.concept(&fact.concept).is_some_and(|r| r.additive),
+                        calendar: calendar.clone(),
+                        entries: Vec::new(),
+                    });
+                    let filed = document.document.particulars.date;
+                    group.entries.push(series::Entry { document: &document.document.name, filed, fact });
+                }
+            }
+            series.extend(groups.into_values().map(|group| series::build(&group, &correction_for)));
+        }
+        series
     }
 
     /// Every check over the documents and the given series.
-    pub fn checks(&self, series: &[Series]) -> Vec<Check> {
-        checks::footing_checks(&self.documents).chain(checks::quarter_checks(series)).collect()
+    pub fn checks(&self, series: &[Series], rules: &Rules) -> Vec<Check> {
+        checks::footing_checks(&self.documents)
+            .chain(checks::quarter_checks(series))
+            .chain(checks::year_checks(series))
+            .chain(checks::review_checks(series, rules))
+            .collect()
     }
-}
-
-/// The company a document is of, or "Unknown company" when it does not say.
-pub fn company_name(document: &ExtractedDocument) -> String {
-    document.document.particulars.company.clone().unwrap_or_else(|| "Unknown company".to_owned())
 }

@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::extract::{ExtractedDocument, Rules};
 use crate::fact::{Fact, Warning};
 use crate::ingest::IngestError;
+use crate::ledger::company::company_key;
 use crate::ledger::{Check, Ledger, Series};
 
 #[derive(Serialize)]
@@ -84,8 +85,26 @@ impl Report {
             }
         }
         let series = ledger.series(rules);
-        let checks = ledger.checks(&series);
+        let checks = ledger.checks(&series, rules);
         Report { documents, series, checks }
+    }
+
+    /// The same report with every restated quarter as first reported.
+    pub fn as_first_reported(mut self) -> Report {
+        self.series = self.series.iter().map(Series::as_first_reported).collect();
+        self
+    }
+
+    /// The company a name or identity given on the command line means:
+    /// its reduced name matches the name a series shows, or it is the
+    /// series' identity ("cik 320193", or the CIK's digits alone).
+    pub fn find_company(&self, given: &str) -> Option<&str> {
+        let wanted = company_key(given);
+        let by_cik = format!("cik {}", given.trim().trim_start_matches('0'));
+        self.series
+            .iter()
+            .find(|s| company_key(&s.company) == wanted || s.company_key == given || s.company_key == by_cik)
+            .map(|s| s.company_key.as_str())
     }
 
     /// The report of documents already open, with their series and checks.

@@ -78,6 +78,8 @@ pub struct PointRow<'a> {
     instant: String,
     value: String,
     status: Status,
+    /// A restated quarter's value as first reported.
+    first_reported: String,
     original: String,
     note: String,
     sources: String,
@@ -89,7 +91,7 @@ impl<'a> PointRow<'a> {
         let [start, end, instant] = period_columns(&point.period);
         let correction = point.correction.as_ref();
         let sources: Vec<String> =
-            point.sources.iter().map(|s| format!("{} {} {}", s.document, s.origin.label(), s.text)).collect();
+            point.sources.iter().map(|s| format!("{} {} {}", s.document, s.authority.label(), s.text)).collect();
         PointRow {
             company: &series.company,
             concept: &series.concept,
@@ -99,6 +101,7 @@ impl<'a> PointRow<'a> {
             instant,
             value: point.value.to_string(),
             status: point.status,
+            first_reported: point.first_reported.as_ref().map(|f| f.value.to_string()).unwrap_or_default(),
             original: correction.and_then(|c| c.original).map(|o| o.to_string()).unwrap_or_default(),
             note: correction.and_then(|c| c.note.clone()).unwrap_or_default(),
             sources: sources.join("; "),

@@ -13,12 +13,12 @@ use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
 
+use crate::chart::ChartOptions;
 use crate::extract::{ExtractedDocument, Extractor};
 use crate::fact::Fact;
 use crate::ingest::IngestError;
-use crate::ledger::company::company_key;
 use crate::ledger::corrections::value_problem;
-use crate::ledger::{company_name, Check, Correction, CorrectionSource, FactKey, Ledger, Series};
+use crate::ledger::{Check, Correction, CorrectionSource, FactKey, Ledger, Series};
 use history::{Change, History};
 use workspace::{Refused, Workspace};
 
@@ -58,6 +58,8 @@ pub struct Workbench {
     recent: Vec<PathBuf>,
     /// Charted concepts turned off by the analyst.
     pub hidden_series: Vec<String>,
+    /// How the chart names quarters and which values it draws.
+    pub chart_options: ChartOptions,
     pub selected_document: Option<usize>,
     pub selected_fact: Option<usize>,
     /// Bumped whenever what the chart or the fields show may have changed.
@@ -83,6 +85,7 @@ impl Workbench {
             failures: Vec::new(),
             recent: Vec::new(),
             hidden_series: Vec::new(),
+            chart_options: ChartOptions::default(),
             selected_document: None,
             selected_fact: None,
             revision: 0,
@@ -227,10 +230,19 @@ impl Workbench {
         self.documents().get(fact.document)?.facts.get(fact.fact)
     }
 
-    /// The company key of the selected document, for the chart.
+    /// The company of the selected document, for the chart.
     pub fn selected_company(&self) -> Option<String> {
-        let document = self.documents().get(self.selected_document?)?;
-        Some(company_key(&company_name(document)))
+        self.company_of(self.selected_document?)
+    }
+
+    /// The company an open document is of (its identity in the ledger).
+    pub fn company_of(&self, document: usize) -> Option<String> {
+        Some(self.ledger.company_of(self.documents().get(document)?))
+    }
+
+    /// The name to show for a company.
+    pub fn company_name(&self, company: &str) -> &str {
+        self.ledger.companies().name(company)
     }
 
     pub fn key_of(&self, fact: FactRef) -> Option<FactKey> {
@@ -314,6 +326,19 @@ impl Workbench {
         self.revision += 1;
     }
 
+    /// Switches the chart between fiscal and calendar quarters.
+    pub fn toggle_calendar_quarters(&mut self) {
+        self.chart_options.calendar_quarters = !self.chart_options.calendar_quarters;
+        self.revision += 1;
+    }
+
+    /// Switches the chart between the latest values and the values as
+    /// first reported.
+    pub fn toggle_as_first_reported(&mut self) {
+        self.chart_options.as_first_reported = !self.chart_options.as_first_reported;
+        self.revision += 1;
+    }
+
     pub fn is_shown(&self, concept: &str) -> bool {
         !self.hidden_series.iter().any(|c| c == concept)
     }
@@ -328,6 +353,8 @@ impl Workbench {
             corrections: self.ledger.corrections().clone(),
             recent: self.recent.clone(),
             hidden_series: self.hidden_series.clone(),
+            calendar_quarters: self.chart_options.calendar_quarters,
+            as_first_reported: self.chart_options.as_first_reported,
         }
     }
 
@@ -337,6 +364,10 @@ impl Workbench {
         self.ledger.replace_corrections(workspace.corrections.clone());
         self.recent = workspace.recent.clone();
         self.hidden_series = workspace.hidden_series.clone();
+        self.chart_options = ChartOptions {
+            calendar_quarters: workspace.calendar_quarters,
+            as_first_reported: workspace.as_first_reported,
+        };
         self.history = History::default();
         self.refresh();
     }
@@ -349,7 +380,7 @@ impl Workbench {
 
     fn refresh(&mut self) {
         self.series = self.ledger.series(self.extractor.rules());
-        self.checks = self.ledger.checks(&self.series);
+        self.checks = self.ledger.checks(&self.series, self.extractor.rules());
         if self.selected_document.is_some_and(|d| d >= self.documents().len()) {
             self.selected_document = None;
             self.selected_fact = None;

@@ -32,6 +32,12 @@ pub struct Workspace {
     /// Charted concepts the analyst turned off.
     #[serde(default)]
     pub hidden_series: Vec<String>,
+    /// The chart names quarters by calendar quarter.
+    #[serde(default)]
+    pub calendar_quarters: bool,
+    /// The chart draws restated quarters as first reported.
+    #[serde(default)]
+    pub as_first_reported: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -74,6 +80,10 @@ struct Unchecked {
     recent: Vec<Value>,
     #[serde(default)]
     hidden_series: Vec<Value>,
+    #[serde(default)]
+    calendar_quarters: Value,
+    #[serde(default)]
+    as_first_reported: Value,
 }
 
 /// Corrections are read each from its own text, as a whole workspace
@@ -140,8 +150,34 @@ impl Workspace {
                 }),
             }
         }
-        let workspace = Workspace { version: VERSION, files, corrections, recent, hidden_series };
+        let calendar_quarters = switch(unchecked.calendar_quarters, "calendar quarters", &mut refused);
+        let as_first_reported = switch(unchecked.as_first_reported, "as first reported", &mut refused);
+        let workspace = Workspace {
+            version: VERSION,
+            files,
+            corrections,
+            recent,
+            hidden_series,
+            calendar_quarters,
+            as_first_reported,
+        };
         Ok(Some(Loaded { workspace, refused }))
+    }
+}
+
+/// A chart switch: absent is off; anything but true or false is refused.
+fn switch(entry: Value, what: &str, refused: &mut Vec<Refused>) -> bool {
+    match entry {
+        Value::Null => false,
+        Value::Bool(on) => on,
+        other => {
+            refused.push(Refused {
+                entry: what.to_owned(),
+                reason: format!("{other} is not true or false"),
+                file: None,
+            });
+            false
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use exhibit::chart::ChartModel;
+use exhibit::chart::{ChartModel, ChartOptions};
 use exhibit::extract::{ExtractedDocument, Extractor, Rules};
 use exhibit::ingest;
 use exhibit::ledger::Ledger;
@@ -127,14 +127,15 @@ fn filing(input: &[u8], name: &str, corpus: &Corpus, case: u64) {
     ledger.add(corpus.samples.iter().cloned());
     ledger.add(extracted);
     let series = ledger.series(Rules::builtin());
-    let checks = ledger.checks(&series);
+    let checks = ledger.checks(&series, Rules::builtin());
     let report = Report::of_documents(ledger.documents(), &series, &checks);
     let mut out = Vec::new();
     report.write_json(&mut out).unwrap();
     report.write_csv(&mut out).unwrap();
     report.write_series_csv(&mut out).unwrap();
     for company in series.iter().map(|s| s.company_key.clone()).collect::<std::collections::BTreeSet<_>>() {
-        if let Some(model) = ChartModel::build(&series, &company, Rules::builtin(), &|_| true) {
+        if let Some(model) = ChartModel::build(&series, &company, Rules::builtin(), &|_| true, ChartOptions::default())
+        {
             model.y_range();
             if case.is_multiple_of(16) {
                 exhibit::chart::image::render_svg(&model, (400, 300)).unwrap();
@@ -182,7 +183,13 @@ fn workspace(input: &[u8], corpus: &Corpus, scratch: &Path) {
     let loaded = corpus.samples.iter().map(|d| (d.document.path.clone(), Ok(vec![d.clone()]))).collect();
     workbench.add_loaded(loaded);
     for company in workbench.series().iter().map(|s| s.company_key.clone()).collect::<std::collections::BTreeSet<_>>() {
-        ChartModel::build(workbench.series(), &company, Rules::builtin(), &|c| workbench.is_shown(c));
+        ChartModel::build(
+            workbench.series(),
+            &company,
+            Rules::builtin(),
+            &|c| workbench.is_shown(c),
+            workbench.chart_options,
+        );
     }
     let saved = workbench.workspace();
     if file.save(&saved).is_ok() && file.saving() == &exhibit::workbench::workspace_file::Saving::On {
