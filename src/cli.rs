@@ -152,9 +152,18 @@ fn describe(error: &anyhow::Error) -> String {
 fn load_rules(path: Option<&std::path::Path>) -> anyhow::Result<&'static Extractor> {
     let Some(path) = path else { return Ok(Extractor::builtin()) };
     let source = std::fs::read_to_string(path).with_context(|| format!("{}: cannot be read", path.display()))?;
-    let rules = Rules::parse(&source).with_context(|| format!("{}", path.display()))?;
+    let extractor = extractor_for(&source).with_context(|| format!("{}", path.display()))?;
     // Lives as long as the process, like the built-in rules.
-    Ok(Box::leak(Box::new(Extractor::new(rules))))
+    Ok(Box::leak(Box::new(extractor)))
+}
+
+/// The extractor for the text of a rules file. Compiling the rules'
+/// patterns can fail past what `Rules::parse` checks (a pattern too large
+/// once combined); that is an error in the file, not the end of Exhibit.
+pub fn extractor_for(source: &str) -> anyhow::Result<Extractor> {
+    let rules = Rules::parse(source)?;
+    crate::isolate::isolated(|| Extractor::new(rules))
+        .map_err(|message| anyhow::anyhow!("the concept rules cannot be used: {message}"))
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

@@ -216,6 +216,27 @@ Net shortfall                          (1,250)        (900)\nOther line         
     assert_eq!(stderr.matches("TOML parse error").count(), 1, "said once: {stderr}");
 }
 
+/// Found by the fuzz harness: rules whose prose patterns, combined, are too
+/// large to compile ended Exhibit with a panic; it is an error in the file.
+#[test]
+fn rules_too_large_to_compile_are_an_error_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("huge.toml");
+    let shipped = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/concepts.toml")).unwrap();
+    let subjects: Vec<String> = (0..20_000).map(|i| format!("\"net loss of segment {i} in the period\"")).collect();
+    let huge = shipped.replacen("prose = [\"net loss\",", &format!("prose = [{},", subjects.join(", ")), 1);
+    std::fs::write(&rules, huge).unwrap();
+    let output =
+        exhibit(&["--concepts", rules.to_str().unwrap(), "extract", &sample("epicept-2006-08-02-q2-2006-results.txt")]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with(&format!("exhibit: {}: the concept rules cannot be used: ", rules.display())),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
 #[test]
 fn chart_saves_png_and_svg_headless() {
     let dir = tempfile::tempdir().unwrap();

@@ -150,6 +150,24 @@ fn two_figures_in_one_tagged_cell_are_not_one_number() {
     assert!(tagged.note.as_deref().unwrap().contains("not one figure"));
 }
 
+/// Found by the fuzz harness: a tag shown over more than 256 bytes keeps
+/// only the start of its text, so its span did not read back as its text;
+/// it now has no place in the text, like a tag that is not one figure.
+#[test]
+fn a_tag_whose_text_is_cut_has_no_span() {
+    let html = format!(
+        "<html><body><xbrli:context id=\"c\"><xbrli:period><xbrli:instant>2024-03-31</xbrli:instant></xbrli:period>\
+         </xbrli:context><p>Cash <ix:nonFraction name=\"us-gaap:CashAndCashEquivalentsAtCarryingValue\" \
+         contextRef=\"c\" format=\"ixt:fixed-zero\">{}</ix:nonFraction></p></body></html>",
+        "and cash equivalents were $64.8 million ".repeat(10)
+    );
+    extract_and_check(html.as_bytes());
+    let document =
+        Extractor::builtin().extract(ingest::from_bytes(Path::new("t.htm"), html.as_bytes()).unwrap().remove(0));
+    let tag = &document.document.ixbrl.as_ref().unwrap().tagged[0];
+    assert!(tag.span.is_none() && tag.text.ends_with('\u{2026}'), "{tag:?}");
+}
+
 /// Pieces of HTML filings, so random documents hit the renderer's paths.
 fn html_piece() -> impl Strategy<Value = &'static str> {
     prop_oneof![

@@ -199,9 +199,9 @@ fn workspace(input: &[u8], corpus: &Corpus, scratch: &Path) {
     }
 }
 
+/// Rules as `--concepts` takes them: what cannot be used is an error.
 fn rules(input: &[u8], corpus: &Corpus) {
-    let Ok(rules) = Rules::parse(&String::from_utf8_lossy(input)) else { return };
-    let extractor = Extractor::new(rules);
+    let Ok(extractor) = exhibit::cli::extractor_for(&String::from_utf8_lossy(input)) else { return };
     for sample in corpus.samples.iter().take(2) {
         extractor.extract(sample.document.clone());
     }

@@ -245,10 +245,15 @@ fn inline_text(element: ElementRef) -> (String, Vec<Tagged>) {
 
 impl Walker {
     /// A tag shown at `span`: its text is what the reader sees there.
+    /// A tag whose text had to be cut is no figure of its own: it keeps no
+    /// place in the text, whose span would not read back as its text.
     fn tag(&self, element: &ElementRef, span: Range<usize>) -> Tagged {
-        let shown = ixbrl::tag_text([self.out.written(span.clone())]);
+        let written = self.out.written(span.clone());
+        let shown = ixbrl::tag_text([written]);
         if shown.is_empty() {
             Tagged::hidden(element)
+        } else if written.len() > ixbrl::MAX_TAG_TEXT {
+            Tagged { span: None, ..Tagged::shown(element, shown, span) }
         } else {
             Tagged::shown(element, shown, span)
         }
