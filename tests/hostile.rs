@@ -394,11 +394,11 @@ fn a_submission_of_300000_documents_is_taken_in_linear_time() {
     assert_eq!(held, count, "adding the same documents again replaces them");
 }
 
-/// The saving side of `scripts/kill-save-loop`: saves the workspace in
+/// The saving side of `.ci/kill-save-loop`: saves the workspace in
 /// `EXHIBIT_KILL_DIR` over and over, each time with all 300 corrections
 /// set to the next generation's value, until the script kills it.
 #[test]
-#[ignore = "run by scripts/kill-save-loop, which kills it"]
+#[ignore = "run by .ci/kill-save-loop, which kills it"]
 fn saves_in_a_loop_until_killed() {
     use exhibit::workbench::workspace_file::WorkspaceFile;
     let path = Path::new(&std::env::var("EXHIBIT_KILL_DIR").unwrap()).join("workspace.json");
@@ -428,11 +428,11 @@ fn saves_in_a_loop_until_killed() {
     }
 }
 
-/// The checking side of `scripts/kill-save-loop`: the workspace a killed
+/// The checking side of `.ci/kill-save-loop`: the workspace a killed
 /// save left is whole (one generation throughout, nothing refused or set
 /// aside), and opening it removes the temporary files the kill left.
 #[test]
-#[ignore = "run by scripts/kill-save-loop after each kill"]
+#[ignore = "run by .ci/kill-save-loop after each kill"]
 fn the_killed_workspace_is_whole() {
     use exhibit::workbench::workspace_file::WorkspaceFile;
     let dir = std::path::PathBuf::from(std::env::var("EXHIBIT_KILL_DIR").unwrap());
