@@ -25,7 +25,7 @@ use super::Context;
 use crate::amount::{scale, Amount, Scale, ScaleNote};
 use crate::fact::{Origin, Period, TableRole, TableSource};
 use crate::format::filing_style;
-use crate::ingest::text_table::{Cell, CellContent, RowKind, TableRow, TextTable};
+use crate::ingest::text_table::{Cell, CellContent, RowKind, TextTable};
 use crate::ingest::Document;
 use crate::pattern::words;
 
@@ -72,7 +72,9 @@ pub fn read(context: &Context, headings: &Headings, findings: &mut Findings) {
     for (table, setting) in document.tables.iter().zip(survey(context, headings, &mut columns_read)) {
         let footings = footing::footings(table, &setting.columns, context.rules);
         if setting.source.role.states_company_totals() || setting.parts_in_rows {
-            rows(context, table, &setting, &footings, headings, &mut columns_read, findings);
+            let reading =
+                TableReading { context, table, setting: &setting, footings: &footings, labels: RowLabels::of(table) };
+            reading.rows(headings, &mut columns_read, findings);
         }
         findings.footings.extend(footings);
     }
@@ -396,197 +398,217 @@ struct Walk {
     per_share: bool,
 }
 
-fn rows(
-    context: &Context,
-    table: &TextTable,
-    setting: &Setting,
-    footings: &[Footing],
-    headings: &Headings,
-    columns_read: &mut HashMap<(String, Hints), Column>,
-    findings: &mut Findings,
-) {
-    let named = named_rows(context, table);
-    let mut walk = Walk { year: setting.year, per_share: false };
-    for (r, row) in table.rows.iter().enumerate() {
-        match row.kind {
-            RowKind::Heading => {
-                if let Some(year) = year_label(&row.label).or_else(|| dates_heading_year(&row.label)) {
-                    walk.year = Some(year);
-                } else {
-                    walk.per_share = PER_SHARE.is_match(&row.label);
-                }
-                continue;
-            }
-            RowKind::Rule => continue,
-            RowKind::Values => {}
-        }
-        let columns: Vec<Column> = if walk.year == setting.year {
-            setting.columns.clone()
-        } else {
-            let hints =
-                Hints { year: walk.year, dates_are_quarter_ends: setting.source.role == TableRole::QuarterlyData };
-            let over_labels = label_column_period(&table.label_heading);
-            table
-                .columns
-                .iter()
-                .map(|c| column(&with_label_period(over_labels, &c.heading), context, headings, hints, columns_read))
-                .collect()
-        };
-        let row_setting = RowSetting { setting, columns: &columns, per_share: walk.per_share, rule: named[r] };
-        row_facts(context, table, r, row, &row_setting, footings, findings);
-    }
+/// One table being read row by row: what it is, its footings, and its
+/// rows' labels normalised once.
+struct TableReading<'a, 'r> {
+    context: &'a Context<'r>,
+    table: &'a TextTable,
+    setting: &'a Setting,
+    footings: &'a [Footing],
+    labels: RowLabels,
 }
 
-/// The concept each labelled row of a table names: by its label and the
-/// rows above it, or as the only line of its kind in the table ("Rental
-/// income" where no row reads "Total revenues").
-fn named_rows<'r>(context: &Context<'r>, table: &TextTable) -> Vec<Option<&'r ConceptRule>> {
-    let rules = context.rules;
-    let mut named: Vec<Option<&ConceptRule>> = table
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(r, row)| match row.kind {
-            RowKind::Values if !row.label.is_empty() => {
-                rules.concept_for_row(&normalize_label(&row.label), &labels_above(table, r))
+/// A table's row labels, normalised once, and how many stand above each
+/// row: rules that depend on what a total includes ("Total costs and
+/// expenses" under "Cost of sales") read them for every row.
+struct RowLabels {
+    labels: Vec<String>,
+    /// For each row, how many labelled rows stand above it.
+    above: Vec<usize>,
+}
+
+impl RowLabels {
+    fn of(table: &TextTable) -> RowLabels {
+        let mut labels = Vec::new();
+        let mut above = Vec::with_capacity(table.rows.len());
+        for row in &table.rows {
+            above.push(labels.len());
+            if !row.label.is_empty() {
+                labels.push(normalize_label(&row.label));
             }
-            _ => None,
-        })
-        .collect();
-    let sole: Vec<(usize, &ConceptRule)> = table
-        .rows
-        .iter()
-        .enumerate()
-        .filter(|(r, row)| row.kind == RowKind::Values && named[*r].is_none() && !row.label.is_empty())
-        .filter_map(|(r, row)| rules.concept_as_sole_line(&normalize_label(&row.label)).map(|rule| (r, rule)))
-        .collect();
-    for &(r, rule) in &sole {
-        let alone = sole.iter().filter(|(_, other)| other.name == rule.name).count() == 1;
-        let named_elsewhere = named.iter().flatten().any(|other| other.name == rule.name);
-        if alone && !named_elsewhere {
-            named[r] = Some(rule);
         }
+        RowLabels { labels, above }
     }
-    named
+
+    /// The labels of the rows above a row.
+    fn above(&self, row: usize) -> &[String] {
+        &self.labels[..self.above.get(row).copied().unwrap_or(self.labels.len())]
+    }
 }
 
 /// A row with what holds for it.
 struct RowSetting<'s, 'r> {
-    setting: &'s Setting,
     columns: &'s [Column],
     per_share: bool,
     /// The concept the row's label names, if it has a label.
     rule: Option<&'r ConceptRule>,
 }
 
-fn row_facts<'r>(
-    context: &Context<'r>,
-    table: &TextTable,
-    index: usize,
-    row: &TableRow,
-    row_setting: &RowSetting<'_, 'r>,
-    footings: &[Footing],
-    findings: &mut Findings,
-) {
-    let setting = row_setting.setting;
-    let section_total =
-        |cell: &Cell| footings.iter().find(|f| f.is_section_total() && f.span == [cell.span.start, cell.span.end]);
-    let bare_total = row.label.is_empty() || normalize_label(&row.label) == "total";
-    let (shown_label, label, rule) = if bare_total {
-        let Some(section) = row.cells.iter().flatten().find_map(section_total).map(|f| f.section.clone()) else {
-            return;
-        };
-        let label = normalize_label(&section);
-        let rule = context.rules.concept_for_section(&label, &labels_above(table, index));
-        (section, label, rule)
-    } else {
-        (row.label.clone(), normalize_label(&row.label), row_setting.rule)
-    };
-    let Some(rule) = rule else { return };
-    if !setting.source.role.states_company_totals() && !label.starts_with("total") {
-        return;
-    }
-    let amounts: Vec<Amount> = row
-        .cells
-        .iter()
-        .flatten()
-        .filter_map(|c| match c.content {
-            CellContent::Amount(a) if !a.percent => Some(a),
-            _ => None,
-        })
-        .collect();
-    let money = rule.unit.takes_table_scale();
-    if money && (row_setting.per_share || looks_per_share(&amounts, setting)) {
-        return;
-    }
-    let printed_negative = !amounts.is_empty() && amounts.iter().all(|a| a.value < Decimal::ZERO);
-    let scale = match (&setting.note, money) {
-        (Some(note), true) => note.scale_for(&label),
-        _ => Scale::UNITS,
-    };
-    for (c, cell) in row.cells.iter().enumerate() {
-        let Some(cell) = cell else { continue };
-        let span = [cell.span.start, cell.span.end];
-        let amount = match cell.content {
-            CellContent::Amount(a) if !a.percent => a,
-            _ => continue,
-        };
-        let period = match row_setting.columns[c] {
-            Column::Period { period, balance_date } => match (rule.period, period) {
-                (PeriodKind::Instant, Period::Instant { .. }) => period,
-                (PeriodKind::Instant, _) => match balance_date {
-                    Some(instant) => Period::Instant { instant },
-                    None => continue,
-                },
-                (PeriodKind::Duration, Period::Duration { .. }) => period,
-                (PeriodKind::Duration, _) => continue,
-            },
-            Column::Comparison | Column::Trailing(_) => continue,
-            Column::Unreadable => {
-                let heading = &table.columns[c].heading;
-                let why = if heading.is_empty() {
-                    "its column has no heading that states a period".to_owned()
-                } else {
-                    format!("its column heading {heading:?} states no period")
-                };
-                findings.warn(format!("{shown_label} {}: {why}, so the value is not taken", cell.text), Some(span));
-                continue;
+impl<'r> TableReading<'_, 'r> {
+    fn rows(&self, headings: &Headings, columns_read: &mut HashMap<(String, Hints), Column>, findings: &mut Findings) {
+        let (context, table, setting) = (self.context, self.table, self.setting);
+        let named = self.named_rows();
+        let mut walk = Walk { year: setting.year, per_share: false };
+        for (r, row) in table.rows.iter().enumerate() {
+            match row.kind {
+                RowKind::Heading => {
+                    if let Some(year) = year_label(&row.label).or_else(|| dates_heading_year(&row.label)) {
+                        walk.year = Some(year);
+                    } else {
+                        walk.per_share = PER_SHARE.is_match(&row.label);
+                    }
+                    continue;
+                }
+                RowKind::Rule => continue,
+                RowKind::Values => {}
             }
-        };
-        let mut note = None;
-        if bare_total {
-            let Some(footing) = section_total(cell) else { continue };
-            let Some(checked) = section_total_note(footing, cell, rule, findings) else { continue };
-            note = Some(checked);
+            let columns: Vec<Column> = if walk.year == setting.year {
+                setting.columns.clone()
+            } else {
+                let hints =
+                    Hints { year: walk.year, dates_are_quarter_ends: setting.source.role == TableRole::QuarterlyData };
+                let over_labels = label_column_period(&table.label_heading);
+                table
+                    .columns
+                    .iter()
+                    .map(|c| {
+                        column(&with_label_period(over_labels, &c.heading), context, headings, hints, columns_read)
+                    })
+                    .collect()
+            };
+            let row_setting = RowSetting { columns: &columns, per_share: walk.per_share, rule: named[r] };
+            self.row_facts(r, &row_setting, findings);
         }
-        let (amount, sign_note) = signed(rule, &label, amount, printed_negative);
-        let note = match (note, sign_note) {
-            (Some(total), Some(sign)) => Some(format!("{total}; {sign}")),
-            (total, sign) => total.or(sign),
-        };
-        findings.record(Reading {
-            rule,
-            label: shown_label.clone(),
-            period,
-            amount,
-            scale,
-            precision: Precision::AsPrinted,
-            origin: Origin::Table,
-            span: Some(span),
-            text: cell.text.clone(),
-            column: column_words(&table.columns[c].heading, row_setting.columns[c], setting.year),
-            note,
-            dimensions: Vec::new(),
-            table: Some(setting.source.clone()),
-        });
     }
-}
 
-/// The labels of the rows above a row, normalised, for rules that depend
-/// on what a total includes ("Total costs and expenses" under "Cost of
-/// sales").
-fn labels_above(table: &TextTable, index: usize) -> Vec<String> {
-    table.rows[..index].iter().filter(|r| !r.label.is_empty()).map(|r| normalize_label(&r.label)).collect()
+    /// The concept each labelled row of a table names: by its label and the
+    /// rows above it, or as the only line of its kind in the table ("Rental
+    /// income" where no row reads "Total revenues").
+    fn named_rows(&self) -> Vec<Option<&'r ConceptRule>> {
+        let (rules, table) = (self.context.rules, self.table);
+        let mut named: Vec<Option<&ConceptRule>> = table
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(r, row)| match row.kind {
+                RowKind::Values if !row.label.is_empty() => {
+                    rules.concept_for_row(&normalize_label(&row.label), self.labels.above(r))
+                }
+                _ => None,
+            })
+            .collect();
+        let sole: Vec<(usize, &ConceptRule)> = table
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(r, row)| row.kind == RowKind::Values && named[*r].is_none() && !row.label.is_empty())
+            .filter_map(|(r, row)| rules.concept_as_sole_line(&normalize_label(&row.label)).map(|rule| (r, rule)))
+            .collect();
+        for &(r, rule) in &sole {
+            let alone = sole.iter().filter(|(_, other)| other.name == rule.name).count() == 1;
+            let named_elsewhere = named.iter().flatten().any(|other| other.name == rule.name);
+            if alone && !named_elsewhere {
+                named[r] = Some(rule);
+            }
+        }
+        named
+    }
+
+    fn row_facts(&self, index: usize, row_setting: &RowSetting<'_, 'r>, findings: &mut Findings) {
+        let (context, table, setting, footings) = (self.context, self.table, self.setting, self.footings);
+        let row = &table.rows[index];
+        let section_total =
+            |cell: &Cell| footings.iter().find(|f| f.is_section_total() && f.span == [cell.span.start, cell.span.end]);
+        let bare_total = row.label.is_empty() || normalize_label(&row.label) == "total";
+        let (shown_label, label, rule) = if bare_total {
+            let Some(section) = row.cells.iter().flatten().find_map(section_total).map(|f| f.section.clone()) else {
+                return;
+            };
+            let label = normalize_label(&section);
+            let rule = context.rules.concept_for_section(&label, self.labels.above(index));
+            (section, label, rule)
+        } else {
+            (row.label.clone(), normalize_label(&row.label), row_setting.rule)
+        };
+        let Some(rule) = rule else { return };
+        if !setting.source.role.states_company_totals() && !label.starts_with("total") {
+            return;
+        }
+        let amounts: Vec<Amount> = row
+            .cells
+            .iter()
+            .flatten()
+            .filter_map(|c| match c.content {
+                CellContent::Amount(a) if !a.percent => Some(a),
+                _ => None,
+            })
+            .collect();
+        let money = rule.unit.takes_table_scale();
+        if money && (row_setting.per_share || looks_per_share(&amounts, setting)) {
+            return;
+        }
+        let printed_negative = !amounts.is_empty() && amounts.iter().all(|a| a.value < Decimal::ZERO);
+        let scale = match (&setting.note, money) {
+            (Some(note), true) => note.scale_for(&label),
+            _ => Scale::UNITS,
+        };
+        for (c, cell) in row.cells.iter().enumerate() {
+            let Some(cell) = cell else { continue };
+            let span = [cell.span.start, cell.span.end];
+            let amount = match cell.content {
+                CellContent::Amount(a) if !a.percent => a,
+                _ => continue,
+            };
+            let period = match row_setting.columns[c] {
+                Column::Period { period, balance_date } => match (rule.period, period) {
+                    (PeriodKind::Instant, Period::Instant { .. }) => period,
+                    (PeriodKind::Instant, _) => match balance_date {
+                        Some(instant) => Period::Instant { instant },
+                        None => continue,
+                    },
+                    (PeriodKind::Duration, Period::Duration { .. }) => period,
+                    (PeriodKind::Duration, _) => continue,
+                },
+                Column::Comparison | Column::Trailing(_) => continue,
+                Column::Unreadable => {
+                    let heading = &table.columns[c].heading;
+                    let why = if heading.is_empty() {
+                        "its column has no heading that states a period".to_owned()
+                    } else {
+                        format!("its column heading {heading:?} states no period")
+                    };
+                    findings.warn(format!("{shown_label} {}: {why}, so the value is not taken", cell.text), Some(span));
+                    continue;
+                }
+            };
+            let mut note = None;
+            if bare_total {
+                let Some(footing) = section_total(cell) else { continue };
+                let Some(checked) = section_total_note(footing, cell, rule, findings) else { continue };
+                note = Some(checked);
+            }
+            let (amount, sign_note) = signed(rule, &label, amount, printed_negative);
+            let note = match (note, sign_note) {
+                (Some(total), Some(sign)) => Some(format!("{total}; {sign}")),
+                (total, sign) => total.or(sign),
+            };
+            findings.record(Reading {
+                rule,
+                label: shown_label.clone(),
+                period,
+                amount,
+                scale,
+                precision: Precision::AsPrinted,
+                origin: Origin::Table,
+                span: Some(span),
+                text: cell.text.clone(),
+                column: column_words(&table.columns[c].heading, row_setting.columns[c], setting.year),
+                note,
+                dimensions: Vec::new(),
+                table: Some(setting.source.clone()),
+            });
+        }
+    }
 }
 
 /// A money row printed like per-share figures: every figure with two or
