@@ -544,7 +544,6 @@ fn twelve_and_twenty_eight_week_columns() {
 /// PER SHARE" in a table "in millions, except per share amounts" is
 /// earnings per share, printed in full.
 #[test]
-#[ignore = "Exhibit reads the label 'NET EARNINGS PER SHARE' wrong: no per-share fact is taken"]
 fn net_earnings_per_share_in_a_table_in_millions() {
     let document = extract("twelve-and-28-weeks.txt");
     assert_facts_where(
@@ -877,7 +876,6 @@ fn railway_operating_revenues() {
 /// closing "Railway operating expenses:" is the railroad's operating-expense
 /// total.
 #[test]
-#[ignore = "Exhibit reads 'Total railway operating expenses' wrong: no OperatingExpenses fact is taken"]
 fn total_railway_operating_expenses() {
     let document = extract("railway-operating-revenues.txt");
     assert_facts_where(
